@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class IncidentsConfig(AppConfig):
+    name = "saferplace.incidents"
+    verbose_name = "Incidents"

@@ -1,0 +1,36 @@
+"""Business rules of the partnership register."""
+
+from django.core.exceptions import ValidationError
+
+
+def reporting_path(start, target, edges: dict[int, set[int]]) -> list[int] | None:
+    """A path of group ids from `start` up to `target` along reporting lines, or None."""
+    stack, seen = [(start, [start])], {start}
+    while stack:
+        node, path = stack.pop()
+        if node == target:
+            return path
+        for nxt in edges.get(node, ()):
+            if nxt not in seen:
+                seen.add(nxt)
+                stack.append((nxt, [*path, nxt]))
+    return None
+
+
+def check_reporting_line(group, reports_to) -> None:
+    """Refuse a reporting line that would close a cycle, naming every group on it."""
+    from .models import Group, ReportingLine
+
+    if group.pk == reports_to.pk:
+        raise ValidationError(f"{group} cannot report to itself.", code="reporting_cycle")
+    edges: dict[int, set[int]] = {}
+    for low, high in ReportingLine.objects.values_list("group_id", "reports_to_id"):
+        edges.setdefault(low, set()).add(high)
+    path = reporting_path(reports_to.pk, group.pk, edges)
+    if path:
+        names = dict(Group.objects.filter(pk__in=path).values_list("pk", "name"))
+        cycle = " → ".join([group.name, *(names[p] for p in path)])
+        raise ValidationError(
+            f"{group} cannot report to {reports_to}: that would make a reporting cycle ({cycle}).",
+            code="reporting_cycle",
+        )

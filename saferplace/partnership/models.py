@@ -198,6 +198,7 @@ class Meeting(models.Model):
         IN_PERSON = "in_person", "In person"
         REMOTE = "remote", "Remote (online)"
         HYBRID = "hybrid", "Hybrid"
+        NOT_RECORDED = "not_recorded", "Not recorded"
 
     group = models.ForeignKey(Group, on_delete=models.CASCADE, related_name="meetings")
     date = models.DateField(null=True, blank=True, help_text="Leave empty when the date is not known")

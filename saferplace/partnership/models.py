@@ -34,6 +34,9 @@ class Organisation(models.Model):
     def __str__(self):
         return self.name
 
+    def get_absolute_url(self):
+        return reverse("partnership:organisation", args=[self.pk])
+
 
 class Group(models.Model):
     """A board, partnership, committee, forum or panel in the governance structure."""
@@ -63,6 +66,9 @@ class Group(models.Model):
 
     def __str__(self):
         return self.name
+
+    def get_absolute_url(self):
+        return reverse("partnership:group", args=[self.pk])
 
 
 class ReportingLine(models.Model):
@@ -179,6 +185,9 @@ class TermsOfReference(models.Model):
     def __str__(self):
         return f"Terms of reference: {self.group}"
 
+    def get_absolute_url(self):
+        return reverse("partnership:terms", args=[self.pk])
+
     def aims_list(self) -> list[str]:
         return [line.strip() for line in self.aims.splitlines() if line.strip()]
 
@@ -215,6 +224,9 @@ class Meeting(models.Model):
     def __str__(self):
         when = self.date.strftime("%-d %B %Y") if self.date else f"date not recorded, {self.financial_year}"
         return f"{self.group} ({when})"
+
+    def get_absolute_url(self):
+        return reverse("partnership:meeting", args=[self.pk])
 
 
 class YearReview(models.Model):
@@ -287,6 +299,9 @@ class Action(models.Model):
     def __str__(self):
         return self.title
 
+    def get_absolute_url(self):
+        return reverse("partnership:actions", args=[self.partnership.slug])
+
     @property
     def is_closed(self) -> bool:
         return self.status in {self.Status.DONE, self.Status.CANCELLED}
@@ -310,3 +325,6 @@ class StrategicAssessment(models.Model):
 
     def __str__(self):
         return self.title
+
+    def get_absolute_url(self):
+        return reverse("partnership:assessment", args=[self.partnership.slug, self.pk])

@@ -1,9 +1,10 @@
 """`saferplace due`: statutory and local deadlines coming up or missed, each with the rule behind it."""
 
+import argparse
 import json
 from datetime import date, timedelta
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 from django.utils import timezone
 from rich.console import Console
 from rich.table import Table
@@ -15,7 +16,13 @@ def _date(text: str) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError as error:
-        raise CommandError(f"--on must be a date as YYYY-MM-DD, not {text!r}", returncode=2) from error
+        raise argparse.ArgumentTypeError(f"must be a date as YYYY-MM-DD, not {text!r}") from error
+
+
+def _days(text: str) -> int:
+    if not text.isdigit():
+        raise argparse.ArgumentTypeError(f"must be a whole number of days, not {text!r}")
+    return int(text)
 
 
 class Command(BaseCommand):
@@ -23,12 +30,10 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--on", type=_date, default=None, help="Count from this date (YYYY-MM-DD)")
-        parser.add_argument("--within", type=int, default=30, metavar="DAYS", help="Days ahead (default 30)")
+        parser.add_argument("--within", type=_days, default=30, metavar="DAYS", help="Days ahead (default 30)")
         parser.add_argument("--format", choices=["table", "json"], default="table")
 
     def handle(self, *args, on, within, format, **options):
-        if within < 0:
-            raise CommandError("--within must be zero or more days", returncode=2)
         on = on or timezone.localdate()
         items = due_items(on, within)
         if format == "json":

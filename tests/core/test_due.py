@@ -30,7 +30,8 @@ def test_demo_scrutiny_and_assessment_are_overdue_by_2024(demo):
     items = _due_json("--on", "2024-01-01", "--within", "365")["items"]
     [scrutiny] = _by_rule(items, "SCRUTINY-12-MONTHS")
     # Last dated Communities Committee meeting: 26 May 2021 (the report's own meeting) + 12 months.
-    assert (scrutiny["due"], scrutiny["status"], scrutiny["whom"]) == ("2022-05-26", "overdue", "Worcester City Council")
+    assert (scrutiny["due"], scrutiny["status"]) == ("2022-05-26", "overdue")
+    assert scrutiny["whom"] == "Worcester City Council"
     assert "26 May 2021" in scrutiny["basis"]
     [assessment] = _by_rule(items, "STRATEGIC-ASSESSMENT-12-MONTHS")
     # No approval date in the report: counted from the end of its period, 30 June 2020.

@@ -1,0 +1,35 @@
+from django.contrib import admin
+
+from .models import OutcomeIndicator, Output, PriorityNoAction, Project
+
+
+class OutputInline(admin.TabularInline):
+    model = Output
+    extra = 0
+    fields = ["measure", "unit", "financial_year", "quarter", "value", "note", "source"]
+
+
+@admin.register(Project)
+class ProjectAdmin(admin.ModelAdmin):
+    list_display = ["name", "partnership", "lead_organisation", "start", "end"]
+    list_filter = ["partnership"]
+    search_fields = ["name"]
+    filter_horizontal = ["partners", "priorities"]
+    inlines = [OutputInline]
+
+
+@admin.register(Output)
+class OutputAdmin(admin.ModelAdmin):
+    list_display = ["project", "measure", "financial_year", "quarter", "value", "unit"]
+    list_filter = ["financial_year"]
+    search_fields = ["project__name", "measure"]
+
+
+@admin.register(OutcomeIndicator)
+class OutcomeIndicatorAdmin(admin.ModelAdmin):
+    list_display = ["name", "priority", "kind", "partner_measure"]
+
+
+@admin.register(PriorityNoAction)
+class PriorityNoActionAdmin(admin.ModelAdmin):
+    list_display = ["priority", "financial_year", "reason"]

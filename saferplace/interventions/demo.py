@@ -1,0 +1,69 @@
+"""Loads the seed's projects, their section 6 outputs and the default outcome indicators. Idempotent."""
+
+from datetime import date
+
+from django.db import transaction
+
+from saferplace.partnership.models import Organisation, Partnership, Priority
+
+from . import demo_records as seed
+from .models import OutcomeIndicator, Output, Project
+
+
+def organisation(name: str) -> Organisation:
+    """The organisation of that name (the partnership demo creates Appendix 1's; this works without it too)."""
+    return Organisation.objects.get_or_create(name=name, defaults={"source": "Seed report, funding and projects"})[0]
+
+
+def seed_priority(name: str) -> Priority:
+    """A priority of the South Worcestershire CSP by the seed's name (the partnership demo loads them)."""
+    try:
+        return Priority.objects.get(theme__partnership__slug=seed.SWCSP, name=name)
+    except Priority.DoesNotExist as missing:
+        raise RuntimeError(
+            f"The priority '{name}' of {seed.SWCSP} is not loaded: load the partnership demo first."
+        ) from missing
+
+
+def ensure_projects() -> dict[str, Project]:
+    """Create or update every seed project (the funding demo calls this too, before it loads the bids)."""
+    partnerships = {p.slug: p for p in Partnership.objects.filter(slug__in=[seed.SWCSP, seed.WORCESTER])}
+    missing = {seed.SWCSP, seed.WORCESTER} - set(partnerships)
+    if missing:
+        names = ", ".join(sorted(missing))
+        raise RuntimeError(f"Partnerships {names} are not loaded: load the partnership demo first.")
+    projects = {}
+    for name, slug, lead, partners, priorities, reason, purpose, start, end, source in seed.PROJECTS:
+        project, _ = Project.objects.update_or_create(
+            partnership=partnerships[slug], name=name,
+            defaults={
+                "purpose": purpose, "lead_organisation": organisation(lead) if lead else None,
+                "no_priority_reason": reason, "link_basis": seed.READ_FROM_PURPOSE if priorities else "",
+                "start": date.fromisoformat(start) if start else None,
+                "end": date.fromisoformat(end) if end else None, "source": source,
+            },
+        )
+        project.partners.set([organisation(p) for p in partners])
+        project.priorities.set([seed_priority(p) for p in priorities])
+        projects[name] = project
+    return projects
+
+
+@transaction.atomic
+def load(stdout) -> None:
+    projects = ensure_projects()
+    for project_name, measure, unit, value, note, source in seed.OUTPUTS:
+        Output.objects.update_or_create(
+            project=projects[project_name], measure=measure, financial_year=seed.YEAR, quarter=Output.Quarter.YEAR,
+            defaults={"unit": unit, "value": value, "note": note, "source": f"Paragraph {source}"},
+        )
+    for priority, name, kind, categories, measure, note in seed.INDICATORS:
+        OutcomeIndicator.objects.update_or_create(
+            priority=seed_priority(priority), name=name,
+            defaults={"kind": kind, "policeuk_categories": categories, "partner_measure": measure, "note": note,
+                      "source": "Saferplace default (docs/adr/0504-outcome-indicators.md)"},
+        )
+    stdout.write(
+        f"Interventions: {len(projects)} projects, {Output.objects.count()} outputs, "
+        f"{OutcomeIndicator.objects.count()} outcome indicators."
+    )

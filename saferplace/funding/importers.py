@@ -17,7 +17,7 @@ from django.db import transaction
 from saferplace.partnership.models import Organisation, Partnership, Priority
 
 from . import rules
-from .cells import Issue, ImportRefused, open_workbook, parse_amount, text
+from .cells import ImportRefused, Issue, open_workbook, parse_amount, text
 from .models import Bid, Funder, FundingRound
 from .spreadsheet import BID_COLUMNS, BIDS_SHEET, ROUND_FIELDS, ROUND_SHEET, TOTAL_LABEL, column_letter
 from .years import normalise_financial_year

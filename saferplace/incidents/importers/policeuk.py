@@ -97,7 +97,7 @@ def load_file(source: Source, options: Options) -> FileReport:
         report.add("DQ-FILE-BINARY", detail=f"A byte of value 0 appears in its first {SNIFF_BYTES:,} bytes.")
         return _record(report, source, options)
     report.sha256 = source.sha256()
-    if _already_loaded(report.sha256):
+    if _already_loaded(report.sha256, options.release or source.release):
         report.unchanged = True
         return report
     for encoding in ("utf-8-sig", "cp1252"):
@@ -108,14 +108,15 @@ def load_file(source: Source, options: Options) -> FileReport:
             return _run(source, options, attempt, lambda state, enc=encoding: _read_csv(state, enc))
         except _Retry:
             continue
-    report.add("DQ-ENCODING", detail="Some bytes are not characters in either encoding.")
+    report.add("DQ-ENCODING", detail="Some bytes are not characters in either encoding (e.g. 0x81, 0x8D).")
     return _record(report, source, options)
 
 
-def _already_loaded(sha256: str) -> bool:
-    """The same bytes were loaded before and every force-month they gave is still stored from them."""
+def _already_loaded(sha256: str, release: str) -> bool:
+    """The same bytes, of the same or a newer release, were loaded before and every force-month they gave
+    is still stored from them: loading them again would change nothing."""
     batch = ImportBatch.objects.filter(sha256=sha256, status=ImportBatch.Status.LOADED).order_by("-pk").first()
-    if batch is None or not batch.force_months:
+    if batch is None or not batch.force_months or batch.release < release:
         return False
     return ForceMonth.objects.filter(batch=batch).count() == len(batch.force_months)
 
@@ -186,11 +187,18 @@ def _read_csv(state: LoadState, encoding: str) -> None:
                 report.add("DQ-HEADER-ORDER", row=1, field="header", value=",".join(header))
             if report.refused:
                 return
-            ROW_PROCESSORS[kind](state, csv.reader(text, strict=True), _flusher(state, kind))
+            reader = csv.reader(text, strict=True)
+            try:
+                ROW_PROCESSORS[kind](state, reader, _flusher(state, kind))
+            except csv.Error as error:
+                state.blocked = True
+                if "unexpected end of data" in str(error):
+                    report.add("DQ-TRUNCATED", row=reader.line_num, value=str(error),
+                               detail="It stops inside a quoted field.")
+                else:
+                    report.add("DQ-ROW-FORMAT", row=reader.line_num, value=str(error))
         except UnicodeDecodeError as error:
-            if encoding != "cp1252":
-                raise _Retry from error
-            raise
+            raise _Retry from error
 
 
 def _flusher(state: LoadState, kind: str):

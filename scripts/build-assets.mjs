@@ -15,4 +15,10 @@ const css = compile("saferplace/static/src/saferplace.scss", {
 writeFileSync(`${out}/saferplace.css`, css.css);
 
 copyFileSync("node_modules/govuk-frontend/dist/govuk/govuk-frontend.min.js", `${out}/govuk-frontend.min.js`);
+// Vega, Vega-Lite and vega-embed for interactive report charts (progressive enhancement; no CDN), and
+// vega-interpreter so that charts run under the Content-Security-Policy without 'unsafe-eval'.
+for (const [pkg, file] of [["vega", "vega.min.js"], ["vega-lite", "vega-lite.min.js"],
+                           ["vega-embed", "vega-embed.min.js"], ["vega-interpreter", "vega-interpreter.min.js"]]) {
+  copyFileSync(`node_modules/${pkg}/build/${file}`, `${out}/${file}`);
+}
 console.log(`assets built in ${out}`);

@@ -1,0 +1,54 @@
+"""Periods: financial years, quarters, rolling 12 months, a year earlier."""
+
+from datetime import date
+
+import pytest
+
+from saferplace.analysis.periods import (
+    as_month,
+    financial_quarter,
+    financial_quarter_of,
+    financial_year,
+    financial_year_of,
+    parse_period,
+    preceding,
+    rolling_12_months,
+    year_earlier,
+)
+
+
+def test_financial_year_runs_april_to_march():
+    fy = financial_year("2020-21")
+    assert (fy.start, fy.end, fy.length, fy.label) == (date(2020, 4, 1), date(2021, 3, 1), 12, "2020-21")
+    assert fy.month_labels()[0] == "2020-04" and fy.month_labels()[-1] == "2021-03"
+    assert financial_year("2020/21").label == "2020-21"
+    assert financial_year_of("2021-03") == fy and financial_year_of(date(2021, 4, 30)).label == "2021-22"
+    with pytest.raises(ValueError):
+        financial_year("2020-22")
+
+
+def test_quarters_and_year_earlier():
+    q4 = financial_quarter("2023-24 Q4")
+    assert (q4.start, q4.end) == (date(2024, 1, 1), date(2024, 3, 1))
+    assert financial_quarter_of("2023-05").label == "2023-24 Q1"
+    assert year_earlier(q4).label == "2022-23 Q4"
+    assert year_earlier(financial_year("2020-21")).label == "2019-20"
+    assert preceding(financial_year("2020-21")).label == "2019-20"
+    assert preceding(q4).label == "2023-24 Q3"
+
+
+def test_rolling_12_months():
+    r = rolling_12_months("2024-03")
+    assert (r.start, r.end, r.label) == (date(2023, 4, 1), date(2024, 3, 1), "12 months to March 2024")
+    earlier = year_earlier(r)
+    assert (earlier.start, earlier.end, earlier.label) == (date(2022, 4, 1), date(2023, 3, 1), "12 months to March 2023")
+
+
+def test_parse_period_and_bad_months():
+    assert parse_period("2023-24").label == "2023-24"
+    assert parse_period("2023-24 Q2").label == "2023-24 Q2"
+    assert parse_period("2024-03").length == 1
+    assert as_month("2024-03") == date(2024, 3, 1)
+    for bad in ("2024-13", "March 2024", "2024-3"):
+        with pytest.raises(ValueError):
+            as_month(bad)

@@ -1,4 +1,46 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from .views import asb, dhr, overview, pspo
 
 app_name = "registers"
-urlpatterns: list = []
+urlpatterns = [
+    path("", overview.index, name="index"),
+    path("procedure/", overview.procedure_list, name="procedure_list"),
+    path("procedure/<slug:slug>/", overview.procedure_edit, name="procedure_edit"),
+    path("asb/", asb.case_list, name="asb_list"),
+    path("asb/new/", asb.case_create, name="asb_create"),
+    path("asb/export.csv", asb.case_csv, name="asb_csv"),
+    path("asb/publication/", asb.publication, name="asb_publication"),
+    path("asb/publication.csv", asb.publication_csv, name="asb_publication_csv"),
+    path("asb/<int:pk>/", asb.case_detail, name="asb_detail"),
+    path("asb/<int:pk>/edit/", asb.case_edit, name="asb_edit"),
+    path("asb/<int:pk>/complaints/new/", asb.complaint_form, name="asb_complaint_add"),
+    path("asb/<int:pk>/complaints/<int:complaint_pk>/", asb.complaint_form, name="asb_complaint_edit"),
+    path("asb/<int:pk>/recommendations/new/", asb.recommendation_form, name="asb_recommendation_add"),
+    path("asb/<int:pk>/recommendations/<int:rec_pk>/", asb.recommendation_form, name="asb_recommendation_edit"),
+    path("pspo/", pspo.order_list, name="pspo_list"),
+    path("pspo/new/", pspo.order_create, name="pspo_create"),
+    path("pspo/export.csv", pspo.order_csv, name="pspo_csv"),
+    path("pspo/enforcement.csv", pspo.enforcement_csv, name="pspo_enforcement_csv"),
+    path("pspo/<slug:slug>/", pspo.order_detail, name="pspo_detail"),
+    path("pspo/<slug:slug>/edit/", pspo.order_edit, name="pspo_edit"),
+    path("pspo/<slug:slug>/consultations/new/", pspo.consultation_form, name="pspo_consultation_add"),
+    path("pspo/<slug:slug>/consultations/<int:pk>/", pspo.consultation_form, name="pspo_consultation_edit"),
+    path("pspo/<slug:slug>/consultations/<int:consultation_pk>/consultees/new/", pspo.consultee_form,
+         name="pspo_consultee_add"),
+    path("pspo/<slug:slug>/consultations/<int:consultation_pk>/consultees/<int:pk>/", pspo.consultee_form,
+         name="pspo_consultee_edit"),
+    path("pspo/<slug:slug>/changes/new/", pspo.change_form, name="pspo_change_add"),
+    path("pspo/<slug:slug>/changes/<int:pk>/", pspo.change_form, name="pspo_change_edit"),
+    path("pspo/<slug:slug>/enforcement/new/", pspo.enforcement_form, name="pspo_enforcement_add"),
+    path("pspo/<slug:slug>/enforcement/<int:pk>/", pspo.enforcement_form, name="pspo_enforcement_edit"),
+    path("dhr/", dhr.review_list, name="dhr_list"),
+    path("dhr/new/", dhr.review_create, name="dhr_create"),
+    path("dhr/export.csv", dhr.review_csv, name="dhr_csv"),
+    path("dhr/<int:pk>/", dhr.review_detail, name="dhr_detail"),
+    path("dhr/<int:pk>/edit/", dhr.review_edit, name="dhr_edit"),
+    path("dhr/<int:pk>/recommendations/new/", dhr.recommendation_form, name="dhr_recommendation_add"),
+    path("dhr/<int:pk>/recommendations/<int:rec_pk>/", dhr.recommendation_form, name="dhr_recommendation_edit"),
+    path("dhr/<int:pk>/actions/new/", dhr.action_form, name="dhr_action_add"),
+    path("dhr/<int:pk>/actions/<int:action_pk>/", dhr.action_form, name="dhr_action_edit"),
+]

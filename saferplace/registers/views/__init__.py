@@ -1,0 +1,1 @@
+"""Register pages: ASB case reviews, PSPOs, DHRs, the local procedure and the public outputs."""

@@ -33,6 +33,7 @@ class RoundImportResult:
     created: bool
     bids: int
     removed: int
+    text: str = ""
 
     def summary(self) -> str:
         verb = "Created" if self.created else "Updated"
@@ -96,8 +97,10 @@ def _lookup(model, name, **extra):
     return model.objects.filter(name__iexact=name.strip(), **extra).first() if name.strip() else None
 
 
-def import_round(path, *, name: str | None = None, user=None) -> RoundImportResult:
-    """Check the workbook at `path` against the funding rules; load it in one transaction, or refuse it whole."""
+def import_round(path, *, name: str | None = None, user=None, dry_run: bool = False) -> RoundImportResult:
+    """Check the workbook at `path` against the funding rules; load it in one transaction, or refuse it whole.
+
+    With `dry_run` everything is checked and written, then rolled back: the result says what would happen."""
     name = name or Path(str(path)).name
     reader = _Reader(path, name)
     fields = reader.round_fields()
@@ -149,7 +152,11 @@ def import_round(path, *, name: str | None = None, user=None) -> RoundImportResu
     if reader.issues:
         raise ImportRefused(reader.issues)
     with transaction.atomic():
-        return _write(reader, candidate, draft, value, good)
+        result = _write(reader, candidate, draft, value, good)
+        result.text = result.summary()
+        if dry_run:
+            transaction.set_rollback(True)
+    return result
 
 
 def _parse_row(reader, row: _Row, draft, priorities) -> dict | None:

@@ -9,6 +9,7 @@ def navigation(request):
     if not request.user.is_authenticated:
         return {}
     items = [("Dashboard", reverse("dashboard")), ("Partnership", reverse("partnership:index")),
+             ("Funding", reverse("funding:index")), ("Projects", reverse("interventions:index")),
              ("Due", reverse("due"))]
     if request.user.is_staff:
         items.append(("Admin", reverse("admin:index")))

@@ -35,7 +35,7 @@ class BaselineConfig:
     trend_p: float = 0.05           # trend kept only when its p-value is below this
     min_points: int = 6             # fewer usable (non-gap) baseline months: no baseline
     max_iterations: int = 30
-    tolerance: float = 1e-9
+    tolerance: float = 1e-8
 
 
 @dataclass
@@ -86,32 +86,44 @@ def _constant_fit(y, p, n_valid):
     return mu, np.nan_to_num(phi_raw, nan=1.0), hat
 
 
-def _trend_fit(y, p, t, n_valid, config):
+def _trend_fit(y, p, t, n_valid, config, start=None):
     """Weighted Poisson GLM log μ = a + b t by Newton–Raphson (= IRLS for the canonical link), all series at
-    once. Returns a, b, raw dispersion, the inverse-information entries, hat values and a convergence mask."""
-    sp = p.sum(axis=1)
-    mean = (p * y).sum(axis=1) / np.maximum(sp, 1e-300)
-    a = np.log(np.maximum(mean, 1e-8))
-    b = np.zeros_like(a)
+    once (from `start` = (a, b) when given). Returns a, b, raw dispersion, the inverse-information entries,
+    hat values, fitted means and a convergence mask."""
+    if start is None:
+        mean = (p * y).sum(axis=1) / np.maximum(p.sum(axis=1), 1e-300)
+        a, b = np.log(np.maximum(mean, 1e-8)), np.zeros(y.shape[0])
+    else:
+        a, b = start[0].copy(), start[1].copy()
     t2 = t * t
     converged = np.zeros(a.shape, dtype=bool)
+    active = np.arange(a.size)  # series still iterating: finished ones drop out, so the loop shrinks
+    ya, pa, aa, ba = y, p, a.copy(), b.copy()
     for _ in range(config.max_iterations):
-        eta = np.clip(a[:, None] + b[:, None] * t, -30, 30)
-        mu = np.exp(eta)
-        weight = p * mu
-        resid = p * (y - mu)
+        mu = np.exp(np.clip(aa[:, None] + ba[:, None] * t, -30, 30))
+        weight = pa * mu
+        resid = pa * (ya - mu)
         s0, s1, s2 = weight.sum(1), weight @ t, weight @ t2
         g0, g1 = resid.sum(1), resid @ t
         det = s0 * s2 - s1 * s1
         with np.errstate(divide="ignore", invalid="ignore"):
-            d0 = (s2 * g0 - s1 * g1) / det
-            d1 = (s0 * g1 - s1 * g0) / det
-        d0, d1 = np.nan_to_num(d0), np.nan_to_num(d1)
-        a, b = a + d0, b + d1
-        step = np.maximum(np.abs(d0), np.abs(d1))
-        converged = step < 1e-6
-        if step.max() < config.tolerance:
-            break
+            d0 = np.nan_to_num((s2 * g0 - s1 * g1) / det)
+            d1 = np.nan_to_num((s0 * g1 - s1 * g0) / det)
+        aa += d0
+        ba += d1
+        done = np.maximum(np.abs(d0), np.abs(d1)) < config.tolerance
+        # A slope beyond ×7 a month only arises when the fit runs off to infinity (e.g. one event at the edge
+        # of the window): stop iterating it; it stays unconverged, so its trend is not used.
+        diverged = (np.abs(ba) > 2.0) | (np.abs(aa) > 30.0)
+        stop = done | diverged
+        if stop.any():
+            a[active[stop]], b[active[stop]] = aa[stop], ba[stop]
+            converged[active[stop & ~diverged]] = True
+            keep = ~stop
+            active, ya, pa, aa, ba = active[keep], ya[keep], pa[keep], aa[keep], ba[keep]
+            if active.size == 0:
+                break
+    a[active], b[active] = aa, ba
     eta = np.clip(a[:, None] + b[:, None] * t, -30, 30)
     mu = np.exp(eta)
     weight = p * mu
@@ -165,7 +177,7 @@ def fit_baseline(counts: np.ndarray, target: int, gaps: np.ndarray | None = None
     # Trend model, reweighted, then the three conditions for keeping the trend.
     a, b, phi_raw_t, _, _, _, hat_t, mu_t, ok = _trend_fit(y, p, t, n_valid, config)
     omega_t = _reweight(y, mu_t, np.maximum(phi_raw_t, 1.0), hat_t, valid, n_valid, threshold)
-    a, b, phi_raw_t, inv00, inv11, inv_ab, _, _, ok2 = _trend_fit(y, omega_t, t, n_valid, config)
+    a, b, phi_raw_t, inv00, inv11, inv_ab, _, _, ok2 = _trend_fit(y, omega_t, t, n_valid, config, (a, b))
     df_t = np.maximum(n_valid - 2, 1)
     with np.errstate(divide="ignore", invalid="ignore"):
         t_stat = b / np.sqrt(np.maximum(phi_raw_t, 1e-12) * inv11)

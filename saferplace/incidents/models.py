@@ -71,6 +71,11 @@ class ImportBatch(models.Model):
         return reverse("incidents:batch", args=[self.pk])
 
     @property
+    def file_name(self) -> str:
+        """The file's own name (an archive member's name inside its archive), for lists."""
+        return self.source_name.replace("\\", "/").rsplit("!", 1)[-1].rsplit("/", 1)[-1]
+
+    @property
     def seconds(self) -> float | None:
         return (self.finished - self.started).total_seconds() if self.finished else None
 

@@ -13,7 +13,7 @@ from ..categories import FORCES
 from ..importers.policeuk import Options
 from ..importers.sources import iter_sources
 from ..rules import BLOCK, RULES, WARN
-from ..services import import_policeuk
+from ..services import ProgressFile, import_policeuk
 
 HELP = "Load police.uk files (CSV, folders, archive ZIPs, saved API JSON). Exit 1 if any file is refused."
 
@@ -54,13 +54,17 @@ def handle(options: dict, stdout, stderr) -> int:
     task = progress.add_task("Loading", total=sum(s.size for s in sources) or 1, files=f"0/{len(sources)}",
                              rows=0, rate=0.0)
 
+    tracker = ProgressFile(f"saferplace import policeuk ({len(sources)} files)")
+
     def on_rows(rows_in_file: int):
+        tracker.update(rows_in_file)
         total = done["rows"] + rows_in_file
         progress.update(task, rows=total, rate=total / max(time.monotonic() - started, 1e-6))
 
     def on_file(source, report):
         done["files"] += 1
         done["rows"] += report.rows_read
+        tracker.file_done(report.rows_read)
         progress.update(task, advance=source.size, files=f"{done['files']}/{len(sources)}", rows=done["rows"])
         for issue in report.issues:
             if issue.severity == WARN:
@@ -68,8 +72,11 @@ def handle(options: dict, stdout, stderr) -> int:
 
     opts = Options(loaded_by=f"{getpass.getuser()} (command line)", release=release, force=force,
                    dry_run=options.get("check", False), progress=on_rows)
-    with progress:
-        reports = import_policeuk(options["paths"], opts, on_file=on_file)
+    try:
+        with progress:
+            reports = import_policeuk(options["paths"], opts, on_file=on_file)
+    finally:
+        tracker.close()
     refused = [r for r in reports if r.refused]
     if options.get("format") == "json":
         stdout.write(json.dumps({

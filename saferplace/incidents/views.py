@@ -131,8 +131,9 @@ def import_confirm(request):
     else:
         tracker = ProgressFile(f"{pending['name']} (uploaded by {loaded_by})")
         try:
-            reports = import_policeuk([path], Options(user=user, loaded_by=loaded_by, release=pending["release"] or None,
-                                                      progress=lambda rows: tracker.update(rows, pending["name"])))
+            options = Options(user=user, loaded_by=loaded_by, release=pending["release"] or None,
+                              progress=lambda rows: tracker.update(rows, pending["name"]))
+            reports = import_policeuk([path], options)
         finally:
             tracker.close()
     shutil.rmtree(path.parent, ignore_errors=True)

@@ -82,11 +82,30 @@ class GridSpec:
         row, col = divmod(int(cell_id), self.cols)
         return f"{self.x0 + col * self.cell:.0f} {self.y0 + row * self.cell:.0f}"
 
-    def weights(self) -> W:
-        """Queen contiguity on the lattice (8 neighbours inside the grid)."""
+    def weights(self, cells: Sequence[int] | None = None) -> W:
+        """Queen contiguity on the lattice (up to 8 neighbours), over all cells or only `cells`."""
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            return lat2W(self.rows, self.cols, rook=False)
+            if cells is None:
+                return lat2W(self.rows, self.cols, rook=False)
+            order = [int(c) for c in cells]
+            kept = set(order)
+            neighbours = {}
+            for cell_id in order:  # W keeps this order, which is the order of the values
+                r, c = divmod(cell_id, self.cols)
+                neighbours[cell_id] = [rr * self.cols + cc for rr in range(r - 1, r + 2) for cc in range(c - 1, c + 2)
+                                       if (rr, cc) != (r, c) and 0 <= rr < self.rows and 0 <= cc < self.cols
+                                       and rr * self.cols + cc in kept]
+            return W(neighbours, silence_warnings=True)
+
+    def cells_within(self, area) -> list[int]:
+        """Cells whose square overlaps `area` (a shapely geometry in BNG metres); touching is not enough."""
+        from shapely import box, intersects, touches
+
+        half = self.cell / 2
+        squares = [box(x - half, y - half, x + half, y + half) for x, y in map(self.centre, range(self.size))]
+        hits = intersects(squares, area) & ~touches(squares, area)
+        return [i for i, hit in enumerate(hits) if hit]
 
 
 @dataclass(frozen=True)
@@ -124,7 +143,8 @@ class HotspotResult:
 
 
 def gi_star(values: Sequence[float], w: W, permutations: int = DEFAULT_PERMUTATIONS, seed: int = DEFAULT_SEED):
-    """esda's Gi* with binary weights and the unit itself included; returns (z, one-sided permutation p)."""
+    """esda's Gi* with binary weights and the unit itself included; returns (z, one-sided permutation p) —
+    the normal-theory p when `permutations` is 0."""
     from esda.getisord import G_Local
 
     y = np.asarray(values, dtype=float)
@@ -134,7 +154,8 @@ def gi_star(values: Sequence[float], w: W, permutations: int = DEFAULT_PERMUTATI
         warnings.simplefilter("ignore")
         result = G_Local(y, w, transform="B", star=True, permutations=permutations, seed=seed, n_jobs=1,
                          keep_simulations=False)
-    return np.asarray(result.Zs, float), np.asarray(result.p_sim, float)
+    p_values = result.p_sim if permutations else result.p_norm
+    return np.asarray(result.Zs, float), np.asarray(p_values, float)
 
 
 def _result(ids, counts, w, coords, method, alpha, permutations, seed, **extra) -> HotspotResult:
@@ -150,23 +171,34 @@ def _result(ids, counts, w, coords, method, alpha, permutations, seed, **extra) 
 
 
 def grid_hotspots(longitude, latitude, *, cell: float = DEFAULT_CELL, grid: GridSpec | None = None,
-                  alpha: float = 0.05, permutations: int = DEFAULT_PERMUTATIONS,
+                  area=None, alpha: float = 0.05, permutations: int = DEFAULT_PERMUTATIONS,
                   seed: int = DEFAULT_SEED) -> HotspotResult:
     """Gi* on a grid of `cell`-metre squares covering the points (or the given `grid`, so that several periods
-    share one grid). Points without coordinates are counted and left out."""
+    share one grid). The study area is `area` (a shapely geometry in BNG metres, e.g. the partnership's
+    boundary) or, without one, the convex hull of the points: cells outside it are not part of the analysis,
+    so empty land beyond the area cannot inflate concentration or Gi*. Points without coordinates are counted
+    and left out."""
+    from shapely import MultiPoint
+
     lon, lat = np.asarray(longitude, float), np.asarray(latitude, float)
     located = np.isfinite(lon) & np.isfinite(lat) & ~((lon == 0) & (lat == 0))
     x, y = to_bng(lon[located], lat[located])
     grid = grid or GridSpec.covering(x, y, cell)
+    notes = [f"{grid.cell:.0f} m grid in British National Grid metres."]
+    if area is None:
+        area = MultiPoint(np.column_stack([x, y])).convex_hull
+        notes.append("Study area: the convex hull of the located crimes (no boundary given).")
+    cells = grid.cells_within(area)
     ids = grid.cell_of(x, y)
-    outside = int((ids < 0).sum())
-    counts = np.bincount(ids[ids >= 0], minlength=grid.size).astype(float)
-    centres = [grid.centre(i) for i in range(grid.size)]
-    notes = [f"{grid.cell:.0f} m grid, {grid.rows} × {grid.cols} cells in British National Grid metres."]
+    in_area = np.isin(ids, cells)
+    outside = int((~in_area).sum())
+    counts_all = np.bincount(ids[in_area], minlength=grid.size).astype(float)
+    counts = counts_all[cells]
+    notes.append(f"{len(cells)} cells of {grid.cell:.0f} m in the study area.")
     if outside:
-        notes.append(f"{outside} located crimes fall outside the grid and are left out.")
-    return _result(range(grid.size), counts, grid.weights(), centres, "Gi* on grid cells", alpha, permutations,
-                   seed, grid=grid, points_used=int(located.sum()) - outside,
+        notes.append(f"{outside} located crimes fall outside the study area and are left out.")
+    return _result(cells, counts, grid.weights(cells), [grid.centre(i) for i in cells], "Gi* on grid cells",
+                   alpha, permutations, seed, grid=grid, points_used=int(in_area.sum()),
                    points_without_location=int((~located).sum()), notes=notes)
 
 

@@ -22,7 +22,8 @@ def test_exact_test_agrees_with_statsmodels_and_binomial(before, after):
         binomial = stats.binomtest(after, before + after, 0.5)
         assert result.exact_p == pytest.approx(binomial.pvalue, rel=1e-9, abs=1e-300)
         ci = binomial.proportion_ci(0.95, method="exact")
-        to_ratio = (lambda p: p / (1 - p) if p < 1 else float("inf"))
+        def to_ratio(p):
+            return (p / (1 - p) if p < 1 else float("inf"))
         assert result.exact_ci[0] == pytest.approx(to_ratio(ci.low), rel=1e-9)
         assert result.exact_ci[1] == pytest.approx(to_ratio(ci.high), rel=1e-9)
 

@@ -5,6 +5,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from saferplace.analysis.concentration import concentration
 from saferplace.analysis.hotspots import (
     DIMINISHING,
     INTENSIFYING,
@@ -20,7 +21,6 @@ from saferplace.analysis.hotspots import (
     to_bng,
     to_wgs84,
 )
-from saferplace.analysis.concentration import concentration
 from saferplace.analysis.locations import UNNAMED, location_label, top_locations
 
 
@@ -126,3 +126,17 @@ def test_top_locations_are_snap_points_worded_on_or_near():
         ("On or near Supermarket", 3, "E1"), (UNNAMED, 2, "E2"), ("On or near Supermarket", 1, "E3")]
     assert all(t.label.startswith("On or near") for t in top)
     assert location_label("No location") is None
+
+
+def test_study_area_subset_keeps_values_and_weights_aligned():
+    """On a sub-area the Gi* values still match the formula computed on that sub-area's own lattice."""
+    from shapely import box
+
+    grid = GridSpec(0, 0, 250, 6, 7)
+    cells = grid.cells_within(box(0, 0, 1000, 1500))  # the western 4 columns × 6 rows
+    assert len(cells) == 24
+    rng = np.random.default_rng(9)
+    values = rng.poisson(4, len(cells)).astype(float)
+    z, _ = gi_star(values, grid.weights(cells), permutations=0)
+    sub = np.array(values).reshape(6, 4)
+    assert z == pytest.approx(ord_getis_gi_star(sub.ravel(), 6, 4), rel=1e-10)

@@ -38,6 +38,8 @@ class OrganisationForm(forms.ModelForm):
         model = Organisation
         fields = ["name", "kind", "website"]
         labels = {"kind": "Type of organisation"}
+        error_messages = {"name": {"required": "Enter the organisation's name",
+                                   "unique": "An organisation with this name is already recorded"}}
 
 
 class GroupForm(forms.ModelForm):
@@ -55,6 +57,8 @@ class GroupForm(forms.ModelForm):
         model = Group
         fields = ["name", "kind", "organisation", "description"]
         labels = {"kind": "Type of group", "organisation": "Host organisation"}
+        error_messages = {"name": {"required": "Enter the group's name",
+                                   "unique": "A group with this name is already recorded"}}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -104,6 +108,12 @@ class TermsOfReferenceForm(forms.ModelForm):
         }
         help_texts = {"vice_chair_rule": "Who stands in when the chair is absent, and how they are chosen"}
         widgets = {"adopted": DateInput, "meeting_frequency": forms.RadioSelect}
+        error_messages = {
+            "purpose": {"required": "Enter the group's purpose"},
+            "meeting_frequency": {"required": "Select how often the group meets"},
+            "chair_rule": {"required": "Enter who chairs the group and how they are chosen"},
+            "aims": {"required": "Enter the group's aims, one per line"},
+        }
 
 
 class MeetingForm(forms.ModelForm):
@@ -130,6 +140,7 @@ class MeetingForm(forms.ModelForm):
             "attendees": forms.CheckboxSelectMultiple,
             "topics": forms.CheckboxSelectMultiple,
         }
+        error_messages = {"group": {"required": "Select the group that met"}}
 
     def __init__(self, *args, groups=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -169,6 +180,11 @@ class ActionForm(forms.ModelForm):
         fields = ["title", "description", "owner", "due_date", "status", "meeting", "priority"]
         labels = {"owner": "Owner organisation", "meeting": "Agreed at meeting"}
         widgets = {"due_date": DateInput, "status": forms.RadioSelect}
+        error_messages = {
+            "title": {"required": "Enter what is to be done"},
+            "owner": {"required": "Select the organisation that owns the action"},
+            "due_date": {"required": "Enter the date the action is due", "invalid": "Enter a real date"},
+        }
 
     def __init__(self, *args, partnership, owners=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -189,6 +205,12 @@ class StrategicAssessmentForm(forms.ModelForm):
             "exempt": "Exempt from publication",
         }
         widgets = {"period_start": DateInput, "period_end": DateInput, "approved_date": DateInput}
+        error_messages = {
+            "title": {"required": "Enter the assessment's title"},
+            "period_start": {"required": "Enter the first day of the period it covers"},
+            "period_end": {"required": "Enter the last day of the period it covers"},
+            "author": {"required": "Enter who produced it"},
+        }
 
     def clean(self):
         data = super().clean()

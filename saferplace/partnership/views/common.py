@@ -12,14 +12,11 @@ def require(request, perm: str, obj=None) -> None:
         raise PermissionDenied
 
 
-def form_page(request, form, *, title: str, cancel: str, success: str, intro: str = "", on_save=None):
-    """Show `form`; on a valid POST save it in one transaction, say so, and go to the saved record's page.
-
-    `success` is the message shown after saving; `on_save(obj)` may return the URL to go to.
-    """
+def form_page(request, form, *, title: str, cancel: str, success: str, intro: str = ""):
+    """Show `form`; on a valid POST save it in one transaction, say so, and go to the saved record's page."""
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
             obj = form.save()
         messages.success(request, success)
-        return redirect(on_save(obj) if on_save else obj.get_absolute_url())
+        return redirect(obj.get_absolute_url())
     return render(request, "partnership/form.html", {"form": form, "title": title, "cancel": cancel, "intro": intro})

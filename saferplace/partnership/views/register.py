@@ -4,7 +4,7 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
 from ..forms import OrganisationForm
-from ..models import Organisation, Partnership, StrategicAssessment
+from ..models import Organisation, Partnership
 from .common import form_page, require
 
 
@@ -63,20 +63,12 @@ def organisation_edit(request, pk):
     org = get_object_or_404(Organisation, pk=pk)
     require(request, "partnership.change_organisation", org)
     form = OrganisationForm(request.POST or None, instance=org)
-    return form_page(
-        request, form, title=f"Change {org}", cancel=org_url(org), success=f"{org} saved", on_save=org_url
-    )
+    return form_page(request, form, title=f"Change {org}", cancel=org.get_absolute_url(), success=f"{org} saved")
 
 
 def organisation_new(request):
     require(request, "partnership.add_organisation")
     form = OrganisationForm(request.POST or None)
     return form_page(request, form, title="Add an organisation", cancel=reverse("partnership:index"),
-                     success="Organisation added", on_save=org_url)
+                     success="Organisation added")
 
-
-def org_url(org) -> str:
-    return reverse("partnership:organisation", args=[org.pk])
-
-
-__all__ = ["StrategicAssessment"]

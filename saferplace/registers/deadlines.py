@@ -92,7 +92,9 @@ def asb_publish_counts(on: date) -> Iterator[Due]:
         if case.partnership_id in seen:
             continue
         seen.add(case.partnership_id)
-        last = procedure(case.partnership).asb_counts_last_published
+        own = procedure(case.partnership)
+        # The publication date is the partnership's own: a parent's publication does not cover its children.
+        last = own.asb_counts_last_published if own.partnership_id == case.partnership_id else None
         if last and last <= on:
             due, since = add_months(last, 12), f"last published on {_d(last)}"
         else:

@@ -23,6 +23,7 @@ from .models import (
     DHRRecommendation,
     DomesticHomicideReview,
     EnforcementMonth,
+    LocalProcedure,
     Order,
     OrderChange,
 )
@@ -104,18 +105,21 @@ ORDERS = [
     },
 ]
 
+ALL_ILLUSTRATIVE = "all of this consultation is illustrative."
+FIRST_MADE = "The seed does not describe how the order was first made: " + ALL_ILLUSTRATIVE
+
 # (slug, purpose, opens, closes, method, reported to, reported on, note, consultee date)
 CONSULTATIONS = [
     ("dog-control", "making", D(2018, 3, 1), D(2018, 4, 12), "Public survey and letters to consultees", "", None,
-     "Illustrative: the seed does not describe how the order was first made.", D(2018, 3, 1)),
+     FIRST_MADE, D(2018, 3, 1)),
     ("dog-control", "extension", D(2020, 12, 18), D(2021, 1, 24), "Public survey", "Communities Committee",
      D(2021, 3, 17), "Dates and committee from the seed (6.48); consultee records illustrative.", D(2020, 12, 18)),
     ("alcohol", "making", D(2018, 4, 3), D(2018, 5, 15), "Public survey and letters to consultees", "", None,
-     "Illustrative: the seed does not describe how the order was first made.", D(2018, 4, 3)),
+     FIRST_MADE, D(2018, 4, 3)),
     ("alcohol", "extension", D(2021, 3, 4), D(2021, 4, 4), "Online survey", "Communities Committee",
      D(2021, 5, 27), "Dates and committee from the seed (6.51); consultee records illustrative.", D(2021, 3, 4)),
     ("city-centre", "making", D(2020, 11, 2), D(2020, 12, 14), "Public survey and meetings with stakeholders", "",
-     None, "Illustrative: the seed says only that the order was created with stakeholders and partners.",
+     None, "The seed says only that the order was created with stakeholders and partners: " + ALL_ILLUSTRATIVE,
      D(2020, 11, 2)),
 ]
 
@@ -263,10 +267,17 @@ def load_dhrs(partnership: Partnership) -> list[DomesticHomicideReview]:
     return reviews
 
 
+PROCEDURE_NOTE = ("Demo: the defaults of DOMAIN.md, as the seed gives no local procedure. Last publication of the "
+                  "case review figures: the annual update to Communities Committee of 26 May 2021 (the seed report), "
+                  "which reported the year's community triggers (illustrative reading).")
+
+
 def load(stdout) -> None:
     with transaction.atomic():
         council = _org(CITY)
         safer_worcester = _partnership("safer-worcester")
+        _put(LocalProcedure, {"partnership": safer_worcester},
+             {"asb_counts_last_published": D(2021, 5, 26), "notes": PROCEDURE_NOTE})
         orders = load_orders(safer_worcester, council)
         cases = load_triggers(safer_worcester, council)
         reviews = load_dhrs(_partnership("south-worcestershire"))

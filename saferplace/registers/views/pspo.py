@@ -12,6 +12,8 @@ from ..models import Consultation, Consultee, EnforcementMonth, LocalProcedure, 
 from ..rules.pspo import challenge_window_closes, consultation_problems, expiry_alert_date
 from .common import csv_response, form_page, require, yes_no
 
+CATEGORY_ORDER = list(Consultee.Category.values)  # the statutory order: police, PCC, community, owner, ...
+
 
 @login_not_required
 def order_list(request):
@@ -30,7 +32,8 @@ def order_detail(request, slug):
     expiry = order.expiry()
     procedure = LocalProcedure.for_partnership(order.partnership)
     consultations = [
-        {"consultation": c, "consultees": c.consultees.select_related("organisation"),
+        {"consultation": c, "consultees": sorted(c.consultees.select_related("organisation"),
+                                                 key=lambda r: (CATEGORY_ORDER.index(r.category), r.pk)),
          "problems": consultation_problems(c, c.closes, order.expedited)}
         for c in order.consultations.all()
     ]

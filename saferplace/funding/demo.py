@@ -75,6 +75,7 @@ def load(stdout) -> None:
     _grant_lines(funder, swcsp, worcester, funding_round, projects)
     lines = GrantLine.objects.filter(recipient=worcester, financial_year=funding_round.financial_year)
     stdout.write(
-        f"Funding: {funding_round.bids.count()} bids in {funding_round}, requested £{funding_round.total_requested():,}"
-        f", allocated £{funding_round.total_allocated():,}; {lines.count()} grant lines for {worcester}."
+        f"Funding: {funding_round.bids.count()} bids in {funding_round}, "
+        f"requested £{funding_round.total_requested():,.2f}, allocated £{funding_round.total_allocated():,.2f}; "
+        f"{lines.count()} grant lines for {worcester}."
     )

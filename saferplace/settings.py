@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "saferplace.funding",
     "saferplace.interventions",
     "saferplace.registers",
+    "saferplace.reports",
 ]
 
 MIDDLEWARE = [

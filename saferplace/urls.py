@@ -14,5 +14,6 @@ urlpatterns = [
     path("funding/", include("saferplace.funding.urls")),
     path("interventions/", include("saferplace.interventions.urls")),
     path("registers/", include("saferplace.registers.urls")),
+    path("reports/", include("saferplace.reports.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -10,7 +10,8 @@ def navigation(request):
         return {}
     items = [("Dashboard", reverse("dashboard")), ("Partnership", reverse("partnership:index")),
              ("Funding", reverse("funding:index")), ("Projects", reverse("interventions:index")),
-             ("Registers", reverse("registers:index")), ("Due", reverse("due"))]
+             ("Registers", reverse("registers:index")), ("Reports", reverse("reports:index")),
+             ("Due", reverse("due"))]
     if request.user.is_staff:
         items.append(("Admin", reverse("admin:index")))
     path = request.path

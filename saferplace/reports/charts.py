@@ -24,26 +24,21 @@ WIDTH, HEIGHT = 560, 240
 def spec(figure: Figure) -> dict:
     table, chart = figure.table, figure.chart
     rows = []
-    for row in table.rows[:-1] if table.total_row else table.rows:
-        item = {"x": row[chart.x].text, "y": row[chart.y].plain()}  # None: suppressed, drawn as a gap
-        if chart.series is not None:
-            item["series"] = row[chart.series].text
-        rows.append(item)
-    order = list(dict.fromkeys(r[chart.x].text for r in table.rows))
+    body = table.rows[:-1] if table.total_row else table.rows
+    for col in chart.ys:
+        for row in body:  # None: suppressed, drawn as a gap
+            rows.append({"x": row[chart.x].text, "y": row[col].plain(), "series": table.columns[col].heading})
+    order = list(dict.fromkeys(r[chart.x].text for r in body))
     x_title = chart.x_title or table.columns[chart.x].heading
-    y_title = chart.y_title or table.columns[chart.y].heading
-    tooltip = [alt.Tooltip("x:O", title=x_title), alt.Tooltip("y:Q", title=y_title, format=",")]
+    y_title = chart.y_title or (table.columns[chart.ys[0]].heading if len(chart.ys) == 1 else "Number")
+    tooltip = [alt.Tooltip("series:N", title="Series"), alt.Tooltip("x:O", title=x_title),
+               alt.Tooltip("y:Q", title=y_title, format=",")]
     encoding = {
         "x": alt.X("x:O", title=x_title, sort=order, axis=alt.Axis(labelAngle=-45 if len(order) > 8 else 0)),
         "y": alt.Y("y:Q", title=y_title, scale=alt.Scale(zero=True)),
+        "color": alt.Color("series:N", title=None, scale=alt.Scale(range=COLOURS),
+                           legend=alt.Legend(orient="bottom", columns=3) if len(chart.ys) > 1 else None),
     }
-    if chart.series is not None:
-        series_title = table.columns[chart.series].heading
-        encoding["color"] = alt.Color("series:N", title=series_title, scale=alt.Scale(range=COLOURS),
-                                      legend=alt.Legend(orient="bottom", columns=3))
-        tooltip.insert(0, alt.Tooltip("series:N", title=series_title))
-    else:
-        encoding["color"] = alt.value(COLOURS[0])
     base = alt.Chart(alt.Data(values=rows))
     mark = base.mark_line(point=True, invalid=None) if chart.mark == "line" else base.mark_bar()
     out = (
@@ -66,20 +61,15 @@ def _svg(spec_text: str) -> str:
     return vlc.vegalite_to_svg(json.loads(spec_text), vl_version=VEGA_LITE_VERSION)
 
 
-@lru_cache(maxsize=128)
-def _png(spec_text: str) -> bytes:
-    return vlc.vegalite_to_png(json.loads(spec_text), vl_version=VEGA_LITE_VERSION, scale=2)
-
-
 def svg(figure: Figure) -> str:
     return _svg(spec_json(figure))
 
 
 def png(figure: Figure) -> bytes:
-    return _png(spec_json(figure))
+    return svg_to_png(svg(figure))
 
 
 @lru_cache(maxsize=32)
 def svg_to_png(svg_text: str) -> bytes:
-    """A ready-made SVG (the governance diagram) as PNG for Word, which cannot be relied on to show SVG."""
+    """SVG as PNG for Word, which cannot be relied on to show SVG (resvg, no browser)."""
     return vlc.svg_to_png(svg_text, scale=2)

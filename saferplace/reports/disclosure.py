@@ -2,7 +2,9 @@
 
 Rules (docs/adr/0701-public-version-disclosure.md):
 - an exempt section keeps its heading and shows only "THIS IS AN EXEMPT ITEM";
-- a paragraph marked personal is left out;
+- a paragraph marked personal, and a table marked restricted, is left out;
+- a paragraph whose counts would be suppressed and that has a public alternative (a change sentence whose
+  difference would reveal the hidden count) says the alternative instead;
 - a disclosive count (people, cases, incidents) from 1 to threshold − 1 is shown as "fewer than 5"
   (primary suppression); zero is shown, as it discloses no one;
 - in a table with totals, every row and column that adds up to a total shown must hide either none or at
@@ -102,12 +104,15 @@ def _public_block(block, threshold: int, withheld: set):
         if block.personal:
             return None
         parts = tuple(_public_value(p, threshold, withheld) if isinstance(p, Value) else p for p in block.parts)
+        hidden = any(isinstance(p, Value) and (p.suppressed or p.withheld) for p in parts)
+        if hidden and block.public_alternative:
+            return replace(block, parts=(block.public_alternative,), public_alternative="")
         return replace(block, parts=parts)
     if isinstance(block, Bullets):
         items = tuple(_public_block(i, threshold, withheld) for i in block.items)
         return replace(block, items=tuple(i for i in items if i is not None))
     if isinstance(block, Table):
-        return suppress_table(block, threshold)
+        return None if block.restricted else suppress_table(block, threshold)
     if isinstance(block, Figure) and block.table is not None:
         return replace(block, table=suppress_table(block.table, threshold))
     return block

@@ -61,7 +61,7 @@ def _draw(figure: Figure):
     rows = table.rows[:-1] if table.total_row else table.rows
     values = [row[layer.value_column].plain() for row in rows]
     bounds = classes(values)
-    fig, ax = plt.subplots(figsize=(6.2, 5.4), dpi=150)
+    fig, ax = plt.subplots(figsize=(6.2, 5.4), dpi=140)
     for ring in boundary_bng(layer.boundary):
         xs, ys = zip(*ring, strict=True)
         ax.plot(xs, ys, color="#0b0c0c", linewidth=1.2)
@@ -98,20 +98,10 @@ def _draw(figure: Figure):
 
 
 @lru_cache(maxsize=64)
-def _render(figure: Figure, fmt: str) -> bytes:
+def png(figure: Figure) -> bytes:
+    """The map as PNG: one drawing serves the web page, the print file, the PDF and Word."""
     fig = _draw(figure)
     buf = io.BytesIO()
-    if fmt == "svg":
-        fig.savefig(buf, format="svg", metadata={"Date": None, "Creator": None})
-    else:
-        fig.savefig(buf, format="png", metadata={"Software": None})
+    fig.savefig(buf, format="png", metadata={"Software": None})
     plt.close(fig)
     return buf.getvalue()
-
-
-def svg(figure: Figure) -> str:
-    return _render(figure, "svg").decode()
-
-
-def png(figure: Figure) -> bytes:
-    return _render(figure, "png")

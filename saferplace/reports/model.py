@@ -119,6 +119,7 @@ class Paragraph:
     parts: tuple[str | Value, ...]
     numbered: bool = True
     personal: bool = False
+    public_alternative: str = ""  # said instead in a public version when any of its counts is suppressed
 
     @property
     def text(self) -> str:
@@ -128,7 +129,7 @@ class Paragraph:
         return [p for p in self.parts if isinstance(p, Value)]
 
 
-def para(template: str, numbered: bool = True, **values: Value | str | int) -> Paragraph:
+def para(template: str, numbered: bool = True, public_alternative: str = "", **values: Value | str | int) -> Paragraph:
     """Paragraph from a format string: para("Recorded crime was {n}.", n=count(8023, prov))."""
     parts: list[str | Value] = []
     for literal, name, spec, _ in string.Formatter().parse(template):
@@ -143,7 +144,7 @@ def para(template: str, numbered: bool = True, **values: Value | str | int) -> P
             merged[-1] += p
         else:
             merged.append(p)
-    return Paragraph(tuple(merged), numbered=numbered)
+    return Paragraph(tuple(merged), numbered=numbered, public_alternative=public_alternative)
 
 
 @dataclass(frozen=True)
@@ -195,6 +196,7 @@ class Table:
     rows: tuple[tuple[Value, ...], ...]
     total_row: bool = False
     notes: tuple[str, ...] = ()
+    restricted: bool = False  # left out of a public version (e.g. a list whose length is a small count)
 
     def column_values(self, index: int) -> list[Value]:
         return [row[index] for row in self.rows]
@@ -202,12 +204,12 @@ class Table:
 
 @dataclass(frozen=True)
 class Chart:
-    """How to draw a table as a Vega-Lite chart: `x`/`y` are column indexes, `series` optional."""
+    """How to draw a table as a Vega-Lite chart: `x` is a column index and `ys` the columns drawn, one series
+    each, named by its heading (a wide table reads better than a long one)."""
 
     mark: str  # "line" or "bar"
     x: int
-    y: int
-    series: int | None = None
+    ys: tuple[int, ...]
     x_title: str = ""
     y_title: str = ""
 

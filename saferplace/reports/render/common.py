@@ -11,12 +11,13 @@ from .. import charts, maps
 from ..model import Figure, Report
 
 
-def figure_svg(figure: Figure) -> str:
+def figure_image(figure: Figure) -> str:
+    """A data URI for the figure's image in HTML: SVG for charts and diagrams, PNG for maps."""
     if figure.chart is not None:
-        return charts.svg(figure)
+        return svg_data_uri(charts.svg(figure))
     if figure.map is not None:
-        return maps.svg(figure)
-    return figure.svg
+        return "data:image/png;base64," + base64.b64encode(maps.png(figure)).decode()
+    return svg_data_uri(figure.svg)
 
 
 def figure_png(figure: Figure) -> bytes:

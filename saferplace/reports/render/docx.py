@@ -21,6 +21,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Pt, RGBColor
+from docx.text.paragraph import Paragraph as DocxParagraph
 
 from ..model import (
     RESTRICTED,
@@ -85,29 +86,39 @@ def _runs(paragraph, block: Paragraph) -> None:
     paragraph.add_run(block.text)
 
 
+def _cell_text(tc, value: str, bold: bool = False, right: bool = False, size=None) -> None:
+    """Write into a new table cell's own paragraph directly (python-docx's cell lookups are slow on big tables)."""
+    p = DocxParagraph(tc.p_lst[0], None)
+    run = p.add_run(value)
+    if bold:
+        run.bold = True
+    if size is not None:
+        run.font.size = size
+    if right:
+        p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+
+
+def _grid(doc, headings: list[str], rows: list[list[str]], numeric: list[bool], total: bool = False, size=None):
+    table = doc.add_table(rows=len(rows) + 1, cols=len(headings))
+    table.style = "Table Grid"
+    table.alignment = WD_TABLE_ALIGNMENT.LEFT
+    trs = table._tbl.tr_lst
+    trs[0].get_or_add_trPr().append(parse_xml(f'<w:tblHeader {nsdecls("w")}/>'))
+    for tc, heading, right in zip(trs[0].tc_lst, headings, numeric, strict=True):
+        _cell_text(tc, heading, bold=True, right=right, size=size)
+    for i, (tr, row) in enumerate(zip(trs[1:], rows, strict=True)):
+        tr.get_or_add_trPr().append(parse_xml(f'<w:cantSplit {nsdecls("w")}/>'))
+        bold = total and i == len(rows) - 1
+        for tc, value, right in zip(tr.tc_lst, row, numeric, strict=True):
+            _cell_text(tc, value, bold=bold, right=right, size=size)
+    return table
+
+
 def _table(doc, t: Table, number: int) -> None:
     caption = doc.add_paragraph(f"Table {number}: {t.caption}", style="Caption")
     caption.paragraph_format.keep_with_next = True
-    table = doc.add_table(rows=1, cols=len(t.columns))
-    table.style = "Table Grid"
-    table.alignment = WD_TABLE_ALIGNMENT.LEFT
-    header = table.rows[0]
-    header._tr.get_or_add_trPr().append(parse_xml(f'<w:tblHeader {nsdecls("w")}/>'))
-    for cell, col in zip(header.cells, t.columns, strict=True):
-        cell.text = ""
-        run = cell.paragraphs[0].add_run(col.heading)
-        run.bold = True
-        if col.kind != "text":
-            cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    for i, row in enumerate(t.rows):
-        total = t.total_row and i == len(t.rows) - 1
-        cells = table.add_row()
-        cells._tr.get_or_add_trPr().append(parse_xml(f'<w:cantSplit {nsdecls("w")}/>'))
-        for cell, col, v in zip(cells.cells, t.columns, row, strict=True):
-            run = cell.paragraphs[0].add_run(v.text)
-            run.bold = total
-            if col.kind != "text":
-                cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    _grid(doc, [c.heading for c in t.columns], [[v.text for v in row] for row in t.rows],
+          [c.kind != "text" for c in t.columns], total=t.total_row)
     for note in t.notes:
         doc.add_paragraph(note, style="Caption")
     doc.add_paragraph()
@@ -137,17 +148,10 @@ def _sources(doc, report: Report) -> None:
     doc.add_heading("Sources of the figures", level=1)
     doc.add_paragraph("Every figure in this report comes from one of these sources. The spreadsheet version lists "
                       "each figure with its source.")
-    headings = ("Dataset", "Measure", "Area", "Period", "Import", "Used in")
-    table = doc.add_table(rows=1, cols=len(headings))
-    table.style = "Table Grid"
-    for cell, h in zip(table.rows[0].cells, headings, strict=True):
-        cell.paragraphs[0].add_run(h).bold = True
-    for prov, places in grouped.items():
-        cells = table.add_row().cells
-        values = (prov.dataset, prov.measure, prov.area, prov.period, prov.batch or "–",
-                  ", ".join(dict.fromkeys(places)))
-        for cell, value in zip(cells, values, strict=True):
-            cell.paragraphs[0].add_run(value).font.size = Pt(8)
+    headings = ["Dataset", "Measure", "Area", "Period", "Import", "Used in"]
+    rows = [[prov.dataset, prov.measure, prov.area, prov.period, prov.batch or "–", ", ".join(dict.fromkeys(places))]
+            for prov, places in grouped.items()]
+    _grid(doc, headings, rows, [False] * len(headings), size=Pt(8))
 
 
 def render(report: Report) -> bytes:

@@ -22,7 +22,7 @@ from ..model import (
     Value,
     sources,
 )
-from .common import figure_svg, svg_data_uri
+from .common import figure_image
 
 PRINT_CSS = Path(__file__).resolve().parent.parent / "static" / "reports" / "print.css"
 RESTRICTED_MARK = "Restricted version: not for publication"
@@ -88,7 +88,7 @@ def _figure(f: Figure, counter: _Counter, web: bool) -> str:
     if f.svg and f.chart is None and f.map is None:
         image = f'<div class="app-figure__diagram">{f.svg}</div>'  # built by partnership.diagram, escaped there
     else:
-        image = (f'<img class="app-figure__image" src="{svg_data_uri(figure_svg(f))}" alt="{escape(f.alt)}">')
+        image = (f'<img class="app-figure__image" src="{figure_image(f)}" alt="{escape(f.alt)}">')
     interactive = ""
     if web and f.chart is not None:
         spec_id = f"spec-{f.key}"
@@ -169,8 +169,8 @@ def body(report: Report, web: bool = True) -> str:
         label = f"{number}. {section.heading}" if number else section.heading
         contents.append(f'<li><a class="govuk-link" href="#section-{escape(section.key)}">{escape(label)}</a></li>')
     out.append('<nav class="app-contents" aria-labelledby="contents-title"><h2 class="govuk-heading-m" '
-               f'id="contents-title">Contents</h2><ol class="govuk-list app-contents__list">{"".join(contents)}'
-               "</ol></nav>")
+               f'id="contents-title">Contents</h2><ul class="govuk-list app-contents__list">{"".join(contents)}'
+               "</ul></nav>")
     for number, section, blocks in report.numbered():
         label = f"{number}. {section.heading}" if number else section.heading
         cls = "app-section app-appendix" if section.appendix else "app-section"

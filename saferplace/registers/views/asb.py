@@ -88,7 +88,7 @@ def recommendation_form(request, pk, rec_pk=None):
 
 PUBLIC_COLUMNS = ["reference", "partnership", "received", "route", "consent_recorded", "acknowledged",
                   "threshold_decision_date", "threshold_met", "decision_letter_sent", "review_meeting",
-                  "recommendations", "outcome_letter_sent", "status"]
+                  "recommendations", "outcome_letter_sent", "status", "has_illustrative_details"]
 PERSONAL_COLUMNS = ["applicant_name", "applicant_contact", "location"]
 
 
@@ -102,7 +102,8 @@ def case_csv(request):
         row = [case.reference, case.partnership.name, case.received, case.get_route_display(),
                yes_no(case.consent_to_share), case.acknowledged, case.threshold_decision_date,
                yes_no(case.threshold_met), case.decision_letter_sent, case.review_meeting,
-               len(case.recommendations.all()), case.outcome_letter_sent, case.status]
+               len(case.recommendations.all()), case.outcome_letter_sent, case.status,
+               yes_no(bool(case.illustrative_note))]
         if with_names:
             allowed = request.user.has_perm(PERSONAL, case)
             row += [getattr(case, name) if allowed else "" for name in PERSONAL_COLUMNS]

@@ -9,7 +9,7 @@ from ..forms import DHRActionItemForm, DHRForm, DHRRecommendationForm
 from ..models import DHRActionItem, DHRRecommendation, DomesticHomicideReview
 from ..rules.dhr import completion_due, decision_due
 from .asb import _keep_owner
-from .common import csv_response, form_page, require
+from .common import csv_response, form_page, require, yes_no
 
 PERSONAL = "registers.view_personal_domestichomicidereview"
 
@@ -75,7 +75,7 @@ def action_form(request, pk, action_pk=None):
 
 PUBLIC_COLUMNS = ["reference", "partnership", "notified", "decision", "decision_date", "home_office_notified",
                   "terms_of_reference_agreed", "report_to_partnership", "submitted_to_home_office", "qa_outcome",
-                  "qa_outcome_date", "published", "status", "open_actions"]
+                  "qa_outcome_date", "published", "status", "open_actions", "has_illustrative_details"]
 PERSONAL_COLUMNS = ["victim_name", "pseudonym", "date_of_death"]
 
 
@@ -88,7 +88,7 @@ def review_csv(request):
         row = [r.reference, r.partnership.name, r.notified, r.get_decision_display(), r.decision_date,
                r.home_office_notified, r.terms_of_reference_agreed, r.report_to_partnership,
                r.submitted_to_home_office, r.get_qa_outcome_display(), r.qa_outcome_date, r.published, r.status,
-               open_actions.count()]
+               open_actions.count(), yes_no(bool(r.illustrative_note))]
         if with_names:
             allowed = request.user.has_perm(PERSONAL, r)
             row += [getattr(r, name) if allowed else "" for name in PERSONAL_COLUMNS]

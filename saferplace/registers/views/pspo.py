@@ -112,7 +112,7 @@ def order_csv(request):
 
 @login_not_required
 def enforcement_csv(request):
-    rows = [(e.order.slug, e.order.title, e.month.strftime("%Y-%m"), e.fixed_penalty_notices, e.warnings)
+    rows = [(e.order.slug, e.order.title, e.month.strftime("%Y-%m"), e.fixed_penalty_notices, e.warnings, e.notes)
             for e in EnforcementMonth.objects.select_related("order").order_by("order__title", "month")]
-    return csv_response("pspo-enforcement.csv", ["slug", "title", "month", "fixed_penalty_notices", "warnings"],
-                        rows)
+    return csv_response("pspo-enforcement.csv",
+                        ["slug", "title", "month", "fixed_penalty_notices", "warnings", "notes"], rows)

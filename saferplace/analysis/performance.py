@@ -97,9 +97,11 @@ def _priority_status(results: Iterable[MeasureResult], has_measures: bool) -> st
 
 def performance(counts: pd.DataFrame, current: Period, taxonomy: Taxonomy = WORCESTER_DEFAULT, *,
                 partner: pd.DataFrame | None = None, previous: Period | None = None,
-                gap_months: Iterable[date | str] = ()) -> list[PriorityResult]:
+                gap_months: Iterable[date | str] = (), population_before: float | None = None,
+                population_after: float | None = None) -> list[PriorityResult]:
     """Evaluate every priority. `counts`: the count table (category, month, count; any LSOA column is summed);
-    `partner`: partner measures as (measure, month, value)."""
+    `partner`: partner measures as (measure, month, value). With the area's residents in each period
+    (population_before/after), police.uk measures are compared as rates per 1,000 residents."""
     previous = previous or year_earlier(current)
     gaps = list(gap_months)
     results = []
@@ -114,7 +116,10 @@ def performance(counts: pd.DataFrame, current: Period, taxonomy: Taxonomy = WORC
                 measure_results.append(MeasureResult(measure, NO_DATA, None,
                                                      sentence=f"{measure.name}: no data loaded."))
                 continue
-            change = compare_periods(monthly, current, previous, gap_months=gaps)
+            rates = {}
+            if measure.source == POLICE_UK and population_before and population_after:
+                rates = {"population_before": population_before, "population_after": population_after}
+            change = compare_periods(monthly, current, previous, gap_months=gaps, **rates)
             status, target_status, clear = measure_status(measure, change)
             sentence = change_sentence(measure.name, change)
             if target_status:

@@ -1,9 +1,11 @@
 """Which measures stand for which partnership priority (configurable), with a default for the seed's themes.
 
-A measure is a police.uk category or a partner measure code (a dataset a partner submits). Where police.uk has
-no category for a priority we say so rather than pick a misleading proxy. `lower_is_better = None` marks a
-measure reported for context only: for domestic abuse and hate crime more recording often means more
-confidence to report, and drug offences mostly reflect proactive policing, so a rise is not simply "worse".
+A measure is a police.uk category or a partner measure code: the slug of the incidents app's partner Measure
+(the same codes the interventions app's outcome indicators use, e.g. `police-recorded-domestic-abuse`).
+Where police.uk has no category for a priority we say so rather than pick a misleading proxy.
+`lower_is_better = None` marks a measure reported for context only: for domestic abuse and hate crime more
+recording often means more confidence to report, and drug offences mostly reflect proactive policing, so a rise
+is not simply "worse".
 """
 
 from __future__ import annotations
@@ -81,12 +83,14 @@ WORCESTER_DEFAULT = Taxonomy((
     Priority("Safer Homes", "Dwelling and Non-Dwelling Burglary",
              (Measure("Burglary", note=_burglary_note()),)),
     Priority("Safer Homes", "Domestic Abuse",
-             (Measure("domestic-abuse-incidents", PARTNER, "Domestic abuse-related incidents and crimes (police)",
-                      lower_is_better=None),),
+             (Measure("police-recorded-domestic-abuse", PARTNER,
+                      "Domestic abuse-related incidents and crimes (police)", lower_is_better=None),
+              Measure("dawn-referrals", PARTNER, "DAWN domestic abuse referrals received", lower_is_better=None,
+                      note="Referrals to a support service: more can mean better reach, so it is context only."),),
              note="police.uk has no domestic abuse category (it is a flag on offences, not a crime type): "
                   "partner measures only."),
     Priority("Safer People", "Hate Crime",
-             (Measure("hate-crimes", PARTNER, "Hate crimes recorded by police", lower_is_better=None),),
+             (Measure("police-recorded-hate-crime", PARTNER, "Hate crimes recorded by police", lower_is_better=None),),
              note="police.uk has no hate crime category (hate is a flag on offences): partner measures only."),
     Priority("Safer People", "Modern Slavery, Exploitation and Child Exploitation",
              (Measure("nrm-referrals", PARTNER, "National Referral Mechanism referrals", lower_is_better=None),),
@@ -100,7 +104,7 @@ WORCESTER_DEFAULT = Taxonomy((
                            "police.uk."),)),
     Priority("Safer People", "Anti-social Behaviour", (Measure("Anti-social behaviour"),)),
     Priority("Safer Roads", "Reduction of those Killed or Seriously injured",
-             (Measure("ksi-casualties", PARTNER, "People killed or seriously injured on the roads"),),
+             (Measure("road-casualties-ksi", PARTNER, "People killed or seriously injured on the roads"),),
              note="Road casualties are not in police.uk: use the Department for Transport STATS19 data."),
     Priority("Safer Roads", "Travelling criminality", (),
              note="No police.uk proxy: where offenders live is not published, so travelling criminality cannot be "

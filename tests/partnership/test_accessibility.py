@@ -1,0 +1,77 @@
+"""The partnership pages pass axe-core's WCAG 2.2 A and AA checks in a real Chromium (Debian's, not downloaded)."""
+
+import io
+import shutil
+from pathlib import Path
+
+import pytest
+from django.urls import reverse
+
+from saferplace.accounts.services import ensure_user
+from saferplace.geography import demo as geography_demo
+from saferplace.partnership import demo as partnership_demo
+from saferplace.partnership.models import Group, Meeting, Organisation, TermsOfReference
+
+pytestmark = pytest.mark.browser
+AXE = Path(__file__).resolve().parents[2] / "saferplace" / "static" / "dist" / "axe.min.js"
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+PASSWORD = "correct horse battery staple"  # noqa: S105 (test-only)
+
+
+@pytest.fixture
+def browser_page(live_server, transactional_db, monkeypatch):
+    if not (CHROMIUM and AXE.exists()):
+        pytest.skip("needs Debian's chromium and the built front-end assets (npm run build)")
+    playwright = pytest.importorskip("playwright.sync_api")
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API runs an event loop in this thread
+    geography_demo.load(io.StringIO())
+    partnership_demo.load(io.StringIO())
+    ensure_user("axe-admin", PASSWORD, "administrator", Organisation.objects.get(name="Worcester City Council"))
+    with playwright.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        page = browser.new_page()
+        page.goto(live_server.url + reverse("login"))
+        page.fill("#id_username", "axe-admin")
+        page.fill("#id_password", PASSWORD)
+        page.click("main form button[type=submit]")
+        yield page
+        browser.close()
+
+
+def _violations(page, url=None):
+    if url:
+        page.goto(url)
+    page.add_script_tag(url="/static/dist/axe.min.js")
+    found = page.evaluate(
+        "axe.run(document, {runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']})"
+        ".then(r => r.violations.map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', ')))"
+    )
+    return found
+
+
+def test_partnership_pages_have_no_axe_violations(browser_page, live_server):
+    sw = Group.objects.get(name="Safer Worcester")
+    urls = [
+        reverse("partnership:overview", args=["safer-worcester"]),
+        reverse("partnership:partners", args=["safer-worcester"]),
+        reverse("partnership:governance"),
+        reverse("partnership:group", args=[sw.pk]),
+        reverse("partnership:terms", args=[TermsOfReference.objects.get(group=sw).pk]),
+        reverse("partnership:meetings"),
+        reverse("partnership:meeting", args=[Meeting.objects.filter(group=sw).first().pk]),
+        reverse("partnership:meeting-new"),
+        reverse("partnership:action-new", args=["safer-worcester"]),
+        reverse("partnership:assessments", args=["south-worcestershire"]),
+    ]
+    problems = {url: v for url in urls if (v := _violations(browser_page, live_server.url + url))}
+    assert problems == {}
+
+
+def test_a_refused_form_with_its_error_summary_has_no_axe_violations(browser_page, live_server):
+    browser_page.goto(live_server.url + reverse("partnership:meeting-new"))
+    browser_page.click("main form button[type=submit]")
+    assert browser_page.locator(".govuk-error-summary").count() == 1
+    assert _violations(browser_page) == []
+    # The check is live: an input without a label added to the page is caught.
+    browser_page.evaluate("document.querySelector('main form').append(document.createElement('input'))")
+    assert any(v.startswith("label:") for v in _violations(browser_page))

@@ -42,8 +42,9 @@ class Command(BaseCommand):
         parser.add_argument("--no-serve", action="store_true", help="Do everything but serve, then exit")
         parser.add_argument("--host", default="127.0.0.1")
         parser.add_argument("--port", type=int, default=8000)
+        parser.add_argument("--out", default="out", help="Folder for the demo's public annual reports (default out/)")
 
-    def handle(self, *args, no_serve, host, port, **options):
+    def handle(self, *args, no_serve, host, port, out, **options):
         call_command("migrate", interactive=False, verbosity=0)
         for app in DEMO_APPS:
             module = f"saferplace.{app}.demo"
@@ -53,6 +54,9 @@ class Command(BaseCommand):
         for username, role, org in DEMO_USERS:
             ensure_user(username, password, role, Organisation.objects.get(name=org))
         self.stdout.write(self.style.SUCCESS("The Safer Worcester demo is loaded."))
+        from saferplace.reports.demo import write as write_reports
+
+        write_reports(Path(out), self.stdout)
         self.stdout.write("Sign in with one of these accounts, all with the password " + password + ":")
         for username, role, org in DEMO_USERS:
             self.stdout.write(f"  {username:14} {Role(role).label} ({org})")

@@ -221,3 +221,19 @@ class StrategicAssessmentForm(forms.ModelForm):
         if approved and start and approved < start:
             self.add_error("approved_date", "An assessment cannot be approved before the period it covers begins")
         return data
+
+
+class PriorityForm(forms.ModelForm):
+    class Meta:
+        model = Priority
+        fields = ["name", "description", "order"]
+        labels = {"name": "Area of focus", "order": "Position in the theme's list"}
+        help_texts = {"order": "1 for the first"}
+        error_messages = {"name": {"required": "Enter the area of focus"}}
+
+    def clean_name(self):
+        name = " ".join(self.cleaned_data["name"].split())
+        theme = self.instance.theme
+        if theme.priorities.filter(name__iexact=name).exclude(pk=self.instance.pk).exists():
+            raise ValidationError(f"{theme} already has the priority {name}")
+        return name

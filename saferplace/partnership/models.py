@@ -276,6 +276,9 @@ class Priority(models.Model):
     def __str__(self):
         return self.name
 
+    def get_absolute_url(self):
+        return reverse("partnership:overview", args=[self.theme.partnership.slug])
+
 
 class Action(models.Model):
     class Status(models.TextChoices):

@@ -75,3 +75,16 @@ def test_action_list_flags_overdue_open_actions_only(admin_client):
     assert open_page.count("Overdue") == 1
     all_page = admin_client.get(reverse("partnership:actions", args=["safer-worcester"]) + "?show=all")
     assert "Late but done" in all_page.content.decode() and all_page.content.decode().count("Overdue") == 1
+
+
+def test_a_theme_cannot_have_the_same_priority_twice(admin_client):
+    from saferplace.partnership.models import Priority, Theme
+
+    theme = Theme.objects.get(name="Safer Homes")
+    response = admin_client.post(reverse("partnership:priority-new", args=[theme.pk]),
+                                 {"name": "domestic  abuse", "order": 3})
+    assert "Safer Homes already has the priority domestic abuse" in response.content.decode()
+    assert theme.priorities.count() == 2
+    assert admin_client.post(reverse("partnership:priority-new", args=[theme.pk]),
+                             {"name": "Fraud against older people", "order": 3}).status_code == 302
+    assert Priority.objects.filter(theme=theme).count() == 3

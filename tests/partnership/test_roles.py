@@ -19,8 +19,10 @@ from saferplace.partnership.models import (
     Meeting,
     Organisation,
     Partnership,
+    Priority,
     StrategicAssessment,
     TermsOfReference,
+    Theme,
 )
 from tests.conftest import ALL_ROLES
 
@@ -44,6 +46,8 @@ def records(demo):
         "soc_meeting": Meeting.objects.filter(group=soc_group).first(),
         "terms": TermsOfReference.objects.get(group=sw_group),
         "assessment": StrategicAssessment.objects.get(title=EXEMPT_TITLE),
+        "theme": Theme.objects.get(name="Safer Homes"),
+        "priority": Priority.objects.get(name="Domestic Abuse"),
         "council_action": Action.objects.create(
             partnership=safer_worcester, title="Refresh the Safe Places scheme stickers", owner=council,
             due_date=date(2021, 3, 31)),
@@ -105,6 +109,8 @@ PAGES = [
          _r("actions", "safer-worcester")),
     Page("add assessment", _r("assessment-new", "south-worcestershire"), {A, N},
          _r("assessments", "south-worcestershire")),
+    Page("add priority", _r("priority-new", _pk("theme")), {A, N}, _r("overview", "south-worcestershire")),
+    Page("edit priority", _r("priority-edit", _pk("priority")), {A, N}, _r("overview", "south-worcestershire")),
     Page("edit assessment", _r("assessment-edit", "south-worcestershire", _pk("assessment")), {A, N},
          _r("assessment", "south-worcestershire", _pk("assessment"))),
 ]
@@ -173,6 +179,9 @@ CHANGES = [
     ("the strategic assessment's approval date",
      lambda r: _r("assessment-edit", "south-worcestershire", _pk("assessment"))(r), _assessment_post,
      lambda r: StrategicAssessment.objects.get(pk=r["assessment"].pk).approved_date, date(2020, 10, 1), {A, N}),
+    ("a priority's description", lambda r: _r("priority-edit", _pk("priority"))(r),
+     lambda r: {"name": "Domestic Abuse", "order": 2, "description": "Including stalking and harassment"},
+     lambda r: Priority.objects.get(pk=r["priority"].pk).description, "Including stalking and harassment", {A, N}),
     ("the terms of reference's meeting frequency", lambda r: _r("terms-edit", _pk("terms"))(r),
      lambda r: {**{f: getattr(r["terms"], f) or "" for f in ["purpose", "chair_rule", "aims"]},
                 "meeting_frequency": "quarterly"},

@@ -17,12 +17,22 @@ from .records import (
     meeting_new,
     meetings,
 )
-from .register import index, organisation, organisation_edit, organisation_new, overview, partners
+from .register import (
+    index,
+    organisation,
+    organisation_edit,
+    organisation_new,
+    overview,
+    partners,
+    priority_edit,
+    priority_new,
+)
 
 __all__ = [
     "action_edit", "action_new", "actions", "assessment", "assessment_edit", "assessment_new", "assessments",
     "at_a_glance", "governance", "group", "group_edit", "group_new", "index", "meeting", "meeting_edit",
     "meeting_new", "meetings", "organisation", "organisation_edit", "organisation_new", "overview", "partners",
+    "priority_edit", "priority_new",
     "terms", "terms_edit", "terms_new",
 ]
 

@@ -3,8 +3,8 @@
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
-from ..forms import OrganisationForm
-from ..models import Organisation, Partnership
+from ..forms import OrganisationForm, PriorityForm
+from ..models import Organisation, Partnership, Priority, Theme
 from .common import form_page, require
 
 
@@ -72,3 +72,19 @@ def organisation_new(request):
     return form_page(request, form, title="Add an organisation", cancel=reverse("partnership:index"),
                      success="Organisation added")
 
+
+
+def priority_new(request, pk):
+    require(request, "partnership.change_priority")
+    theme = get_object_or_404(Theme.objects.select_related("partnership"), pk=pk)
+    form = PriorityForm(request.POST or None, instance=Priority(theme=theme, order=theme.priorities.count() + 1))
+    return form_page(request, form, title=f"Add a priority under {theme}", cancel=theme.partnership.get_absolute_url(),
+                     success="Priority added")
+
+
+def priority_edit(request, pk):
+    obj = get_object_or_404(Priority.objects.select_related("theme__partnership"), pk=pk)
+    require(request, "partnership.change_priority", obj)
+    form = PriorityForm(request.POST or None, instance=obj)
+    return form_page(request, form, title=f"Change the priority {obj}",
+                     cancel=obj.theme.partnership.get_absolute_url(), success="Priority saved")

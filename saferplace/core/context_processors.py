@@ -9,7 +9,8 @@ def navigation(request):
     if not request.user.is_authenticated:
         return {}
     items = [("Dashboard", reverse("dashboard")), ("Partnership", reverse("partnership:index")),
-             ("Funding", reverse("funding:index")), ("Projects", reverse("interventions:index")),
+             ("Data", reverse("incidents:index")), ("Funding", reverse("funding:index")),
+             ("Projects", reverse("interventions:index")),
              ("Registers", reverse("registers:index")), ("Reports", reverse("reports:index")),
              ("Due", reverse("due"))]
     if request.user.is_staff:

@@ -253,3 +253,46 @@ def test_docx_converts_with_libreoffice_and_its_pages_render(demo, tmp_path):
     text = re.sub(r"\s+", " ", pdf_text(pdf))
     # Word's own list numbering gives the seed's paragraph numbers
     assert "1.1 That the Committee notes" in text and "3.1 The latest strategic assessment" in text
+
+
+def section(report, heading):
+    return next(s for s in report.sections if s.heading.startswith(heading))
+
+
+def test_meeting_pack_has_performance_emerging_hotspots_actions_and_deadlines(demo):
+    from saferplace.core.deadlines import due_items
+    from saferplace.reports.builders import meeting
+    from saferplace.reports.model import Figure, Table
+
+    report = meeting.build("safer-worcester", month="2024-03")
+    headings = [s.heading for s in report.sections]
+    assert headings[:2] == ["Summary", "Performance against each priority"]
+    assert any(h.startswith("Emerging issues") for h in headings)
+    hotspots = section(report, "Hotspots").blocks[0]
+    assert isinstance(hotspots, Figure) and hotspots.map is not None and hotspots.table.rows
+    deadlines = section(report, "Statutory and local deadlines")
+    expected = {i.title for i in due_items(report.report_date, meeting.DEADLINE_DAYS) if i.rule != "ACTION-DUE"}
+    table = next(b for b in deadlines.blocks if isinstance(b, Table))
+    assert {row[2].text for row in table.rows} == expected and expected
+    html = render(public_version(report), "html").decode()
+    assert "Actions due and overdue" in html and "Anti-social behaviour" in html
+
+
+def test_strategic_assessment_ranks_the_evidence_and_calls_out_every_gap(demo):
+    from saferplace.reports.builders import strategic
+    from saferplace.reports.model import Table
+
+    report = strategic.build("safer-worcester", "2022-04..2024-03")
+    evidence = next(b for b in section(report, "Evidence for choosing priorities").blocks if isinstance(b, Table))
+    volumes = {row[1].text: row[2].value for row in evidence.rows}
+    now = {r["category"]: r["count"] for r in demo["counts"]["2023-24"]["rows"]}
+    assert volumes == now  # the last 12 months of the review are April 2023 to March 2024
+    assert [row[0].text for row in evidence.rows] == [str(i) for i in range(1, len(now) + 1)]
+    checklist = section(report, "Checklist against the regulations")
+    table = next(b for b in checklist.blocks if isinstance(b, Table))
+    gaps = [row[0].text for row in table.rows if row[2].text != "Met"]
+    called_out = [b.text for b in checklist.blocks if hasattr(b, "text") and b.text.startswith("Gap – ")]
+    assert gaps and len(called_out) == len(gaps)
+    assert "Views of people who live and work in the area" in gaps
+    assert any("Months flagged" in b.text or "publication gap" in b.text or "no location" in b.text
+               for b in section(report, "Data gaps").blocks if hasattr(b, "text"))

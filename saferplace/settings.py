@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "saferplace.interventions",
     "saferplace.registers",
     "saferplace.reports",
+    "saferplace.analyse",
 ]
 
 MIDDLEWARE = [

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import Area, BoundaryGeneration, Succession
+from .models import Area, BoundaryGeneration, Population, Succession
 
 
 @admin.register(Area)
@@ -18,3 +18,11 @@ admin.site.register(BoundaryGeneration)
 class SuccessionAdmin(admin.ModelAdmin):
     list_display = ["predecessor", "successor", "change"]
     raw_id_fields = ["predecessor", "successor"]
+
+
+@admin.register(Population)
+class PopulationAdmin(admin.ModelAdmin):
+    list_display = ["area", "year", "total", "source"]
+    list_filter = ["year"]
+    search_fields = ["area__code", "area__name"]
+    raw_id_fields = ["area"]

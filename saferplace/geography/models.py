@@ -75,3 +75,23 @@ class Succession(models.Model):
 
     def __str__(self):
         return f"{self.predecessor.code} → {self.successor.code} ({self.get_change_display()})"
+
+
+class Population(models.Model):
+    """ONS mid-year (30 June) resident population estimate for an area, loaded by `saferplace import population`.
+
+    Used for rates per 1,000 residents. `source` names the file (and sheet) the figure came from.
+    """
+
+    area = models.ForeignKey(Area, on_delete=models.CASCADE, related_name="populations")
+    year = models.PositiveSmallIntegerField(help_text="Mid-year of the estimate, e.g. 2022 for mid-2022")
+    total = models.PositiveIntegerField(help_text="Usual residents, all ages")
+    source = models.CharField(max_length=300)
+    loaded = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["year", "area__code"]
+        constraints = [models.UniqueConstraint(fields=["area", "year"], name="unique_population")]
+
+    def __str__(self):
+        return f"{self.area.code} mid-{self.year}: {self.total:,}"

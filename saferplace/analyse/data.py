@@ -1,0 +1,276 @@
+"""What the analysis library needs, read from the store: areas as LSOA sets, monthly counts, publication gaps,
+loaded months, partner measures, populations and (aggregated) snap points.
+
+Everything is read through saferplace.incidents.queries where it offers a function; raw crime rows are read
+only for hotspots, and then grouped in the database by snap point, so one row comes back per point, not per crime.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import pandas as pd
+from django.db.models import Count, Max, Min
+
+from saferplace.analysis.periods import Period, as_month, financial_year_of, month_label, preceding
+from saferplace.core.dates import add_months
+from saferplace.geography.models import Area, Level, Population, Succession
+from saferplace.incidents import queries
+from saferplace.incidents.categories import CATEGORY_BY_NAME
+from saferplace.incidents.models import Crime, ForceMonth, Measure, MeasureValue, MonthlyCount
+from saferplace.incidents.periods import period_end
+from saferplace.partnership.models import Partnership
+
+ALL = "all"
+STREET = "street"
+
+
+class AreaError(ValueError):
+    """--area names nothing known (exit status 2)."""
+
+
+@dataclass(frozen=True)
+class Scope:
+    """The area analysed: `code` is what the output calls it, `lsoas` None for every LSOA loaded."""
+
+    code: str
+    name: str
+    lsoas: tuple[str, ...] | None
+    partnership: Partnership | None = None
+    whole_partnership: bool = True   # partner measures (recorded for a partnership) apply to it
+
+
+def resolve_scope(code: str | None) -> Scope:
+    """--area as DESIGN.md defines it. A partnership covering exactly one area is reported under that area's
+    ONS code, so `--area safer-worcester` and `--area E07000237` give the same document."""
+    if not code:
+        return Scope(ALL, "all areas loaded", None, default_partnership())
+    partnership = Partnership.objects.filter(slug=code).first()
+    if partnership is not None:
+        areas = list(partnership.areas.all())
+        lsoas = tuple(sorted(partnership.lsoas().values_list("code", flat=True)))
+        if len(areas) == 1:
+            return Scope(areas[0].code, areas[0].name, lsoas, partnership)
+        return Scope(partnership.slug, partnership.name, lsoas, partnership)
+    try:
+        name, lsoas = queries.resolve_area(code)
+    except queries.UnknownArea as error:
+        raise AreaError(str(error)) from None
+    partnership = partnership_of_area(code)
+    whole = partnership is not None and set(partnership.lsoas().values_list("code", flat=True)) == set(lsoas)
+    return Scope(code, name, tuple(lsoas), partnership, whole)
+
+
+def default_partnership() -> Partnership | None:
+    """The most local partnership with an area (Safer Worcester in the demo), as the dashboard shows."""
+    for partnership in Partnership.objects.filter(children__isnull=True, areas__isnull=False).order_by("name"):
+        return partnership
+    return None
+
+
+def partnership_of_area(code: str) -> Partnership | None:
+    """The most local partnership whose areas include this area or one above it (for its priorities)."""
+    area = Area.objects.filter(code=code).first()
+    while area is not None:
+        found = (Partnership.objects.filter(areas=area).order_by("children", "name").first())
+        if found is not None:
+            return found
+        area = area.parent
+    return None
+
+
+def _lsoa_filter(scope: Scope):
+    return None if scope.lsoas is None else list(scope.lsoas)
+
+
+def counts_frame(scope: Scope, start: date | None, end: date | None) -> pd.DataFrame:
+    """[lsoa, category, month, count] for the scope's LSOAs (rows with no location left out)."""
+    frame = queries.monthly_counts(lsoa_codes=_lsoa_filter(scope), start=start, end=end)
+    return frame[frame["lsoa"].notna()].reset_index(drop=True)
+
+
+def force_ids(scope: Scope) -> list[int]:
+    """Forces whose records fall in the scope (their publication gaps and loaded months matter)."""
+    qs = MonthlyCount.objects.all()
+    if scope.lsoas is not None:
+        qs = qs.filter(lsoa__code__in=list(scope.lsoas))
+    return sorted(set(qs.values_list("force_id", flat=True).distinct()))
+
+
+def loaded_months(scope: Scope) -> list[date]:
+    """Months with street-level data stored for every force of the scope, first to last."""
+    ids = force_ids(scope)
+    if not ids:
+        return []
+    per_month: dict[date, set[int]] = {}
+    for force_id, month in ForceMonth.objects.filter(kind=STREET, force_id__in=ids).values_list("force_id", "month"):
+        per_month.setdefault(month, set()).add(force_id)
+    return sorted(m for m, forces in per_month.items() if len(forces) == len(ids))
+
+
+def gap_months(scope: Scope, periods: list[Period] = ()) -> list[str]:
+    """Publication gaps of the scope's forces, plus months of `periods` for which nothing is loaded."""
+    ids = force_ids(scope)
+    gaps = {c["month"] for c in queries.gaps_for_forces(STREET, ids)} if ids else set()
+    loaded = {month_label(m) for m in loaded_months(scope)}
+    for period in periods:
+        gaps |= {m for m in period.month_labels() if m not in loaded}
+    return sorted(gaps)
+
+
+def latest_month(scope: Scope) -> date | None:
+    months = loaded_months(scope)
+    return months[-1] if months else None
+
+
+def latest_financial_year(scope: Scope) -> Period | None:
+    """The latest financial year whose last month is loaded (default for --period)."""
+    last = latest_month(scope)
+    if last is None:
+        return None
+    year = financial_year_of(last)
+    return year if year.end == last else preceding(year)
+
+
+# Partner measures -----------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class PartnerData:
+    frame: pd.DataFrame                  # (measure, month, value) for measures covering both periods
+    current_only: dict[str, float]       # slug -> total in the current period, when the earlier one is missing
+    names: dict[str, str]
+
+
+def partner_data(current: Period, previous: Period) -> PartnerData:
+    """Partner values as (measure, month, value) with each value in its period's first month, kept only for
+    measures whose values cover every month of both periods: a missing year is unknown, not zero."""
+    wanted = set(current.month_labels()) | set(previous.month_labels())
+    rows = MeasureValue.objects.filter(period_start__lte=current.end).select_related("measure").values_list(
+        "measure__slug", "measure__period", "period_start", "value")
+    covered: dict[str, set[str]] = {}
+    values: dict[str, list[tuple[date, float]]] = {}
+    for slug, kind, start, value in rows:
+        months = _months(start, period_end(kind, start))
+        covered.setdefault(slug, set()).update(months)
+        values.setdefault(slug, []).append((start, float(value)))
+    keep, current_only = [], {}
+    for slug, months in covered.items():
+        in_range = [(d, v) for d, v in values[slug] if previous.start <= d <= current.end]
+        if wanted <= months:
+            keep += [(slug, d, v) for d, v in in_range]
+        elif set(current.month_labels()) <= months:
+            current_only[slug] = sum(v for d, v in in_range if current.start <= d <= current.end)
+    names = dict(Measure.objects.filter(slug__in=covered).values_list("slug", "name"))
+    return PartnerData(pd.DataFrame(keep, columns=["measure", "month", "value"]), current_only, names)
+
+
+def _months(start: date, end: date) -> set[str]:
+    out, month = set(), as_month(start)
+    while month <= end:
+        out.add(month_label(month))
+        month = add_months(month, 1)
+    return out
+
+
+# Populations ----------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Residents:
+    total: int
+    year: int
+    lsoas: int
+    missing: tuple[str, ...]   # LSOAs with records but no estimate (then no rates are given)
+    note: str
+
+
+def mid_year_for(period: Period) -> int:
+    """The mid-year estimate that describes a period: the one for the year of its middle month (mid-2023 for
+    2023-24)."""
+    return add_months(period.start, (period.length - 1) // 2).year
+
+
+def residents(scope: Scope, period: Period, with_records: set[str]) -> Residents | None:
+    """Residents of the scope for the period's mid-year (or the nearest year loaded, earlier first). None when
+    no estimates are loaded. `with_records`: LSOAs with records, each of which must have an estimate (itself or
+    through the 2011/2021 LSOA it was split from or merged into) for rates to be given."""
+    qs = Population.objects.all()
+    if scope.lsoas is not None:
+        qs = qs.filter(area__code__in=list(scope.lsoas))
+    years = sorted(set(qs.values_list("year", flat=True)))
+    if not years:
+        return None
+    want = mid_year_for(period)
+    year = min(years, key=lambda y: (abs(y - want), y > want))
+    rows = dict(qs.filter(year=year).values_list("area__code", "total"))
+    successions = list(Succession.objects.filter(predecessor__level=Level.LSOA)
+                       .values_list("predecessor__code", "successor__code"))
+    successors_with_rows = {p for p, s in successions if s in rows}
+    counted = {code: n for code, n in rows.items() if code not in successors_with_rows}  # never both generations
+    linked = {p for p, s in successions if s in rows} | {s for p, s in successions if p in rows}
+    missing = tuple(sorted(c for c in with_records if c not in rows and c not in linked))
+    note = f"Residents: ONS mid-{year} estimates for {len(counted)} LSOAs ({sum(counted.values()):,} residents)"
+    note += "." if year == want else f", the nearest year loaded to mid-{want}."
+    if missing:
+        note += (f" No estimate for {len(missing)} LSOA(s) with records ({', '.join(missing[:5])}"
+                 f"{' …' if len(missing) > 5 else ''}), so rates per 1,000 residents are not given.")
+    return Residents(sum(counted.values()), year, len(counted), missing, note)
+
+
+def lsoa_residents(codes, year: int) -> dict[str, int]:
+    return dict(Population.objects.filter(year=year, area__code__in=list(codes)).values_list("area__code", "total"))
+
+
+# Snap points for hotspots ---------------------------------------------------------------------------------
+
+def points_frame(scope: Scope, period: Period, categories: list[str] | None = None) -> tuple[pd.DataFrame, int]:
+    """One row per snap point (location text, longitude, latitude, LSOA) with the number of records there, grouped
+    in the database; and the number of the period's records in the scope with no location."""
+    fms = ForceMonth.objects.filter(kind=STREET, month__gte=period.start, month__lte=period.end)
+    if scope.lsoas is not None:
+        fms = fms.filter(force_id__in=force_ids(scope))
+    qs = Crime.objects.filter(force_month__in=list(fms.values_list("pk", flat=True)))
+    if categories:
+        qs = qs.filter(category__in=[CATEGORY_BY_NAME[c] for c in categories])
+    if scope.lsoas is not None:
+        ids = []
+        codes = list(scope.lsoas)
+        for i in range(0, len(codes), 5000):
+            ids += list(Area.objects.filter(code__in=codes[i:i + 5000]).values_list("pk", flat=True))
+        located = qs.filter(lsoa_id__in=ids)
+        without = 0  # records with no location carry no LSOA, so none can be placed in an area
+    else:
+        located = qs.filter(lsoa__isnull=False)
+        without = qs.filter(longitude__isnull=True).count()
+    rows = list(located.filter(longitude__isnull=False, latitude__isnull=False)
+                .values("location", "longitude", "latitude", "lsoa__code").annotate(n=Count("id")).order_by())
+    frame = pd.DataFrame(rows, columns=["location", "longitude", "latitude", "lsoa__code", "n"])
+    frame = frame.rename(columns={"lsoa__code": "lsoa"})
+    return frame, without
+
+
+def lsoa_centroids(codes) -> dict[str, tuple[float, float]]:
+    """Stored LSOA centroids (longitude, latitude), only when every LSOA has one."""
+    rows = list(Area.objects.filter(code__in=list(codes), longitude__isnull=False, latitude__isnull=False)
+                .values_list("code", "longitude", "latitude"))
+    found = {c: (lon, lat) for c, lon, lat in rows}
+    return found if set(codes) <= set(found) else {}
+
+
+def lsoa_names(codes) -> dict[str, str]:
+    codes = list(codes)
+    names = {}
+    for i in range(0, len(codes), 5000):
+        names.update(Area.objects.filter(code__in=codes[i:i + 5000]).values_list("code", "name"))
+    return names
+
+
+def data_version() -> str:
+    """Changes whenever anything an analysis reads changes (for caching the dashboard's results)."""
+    fm = ForceMonth.objects.aggregate(n=Count("pk"), last=Max("batch_id"), first=Min("batch_id"))
+    pop = Population.objects.aggregate(n=Count("pk"), last=Max("loaded"))
+    mv = MeasureValue.objects.aggregate(n=Count("pk"), last=Max("updated"))
+    from saferplace.interventions.models import OutcomeIndicator
+
+    indicators = OutcomeIndicator.objects.aggregate(n=Count("pk"), last=Max("pk"))
+    return f"{fm}|{pop}|{mv}|{indicators}"

@@ -38,4 +38,4 @@ class BulkWriter:
                 raw.close()
         self.written += len(rows)
         if rows is self.rows:
-            self.rows = []
+            rows.clear()  # in place: the row loops hold a reference to this list

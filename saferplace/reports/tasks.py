@@ -20,7 +20,6 @@ STEPS = 14  # about how many progress messages a build sends (for the progress b
 
 
 def _run(pk: int) -> None:
-    close_old_connections()
     job = ReportBuild.objects.get(pk=pk)
     job.status = ReportBuild.Status.RUNNING
     job.save(update_fields=["status"])
@@ -52,7 +51,14 @@ def _run(pk: int) -> None:
             limit=3)
     job.finished = timezone.now()
     job.save()
-    if not getattr(settings, "REPORTS_BUILD_INLINE", False):
+
+
+def _run_in_thread(pk: int) -> None:
+    """A thread has its own database connection: open it fresh and close it when done."""
+    close_old_connections()
+    try:
+        _run(pk)
+    finally:
         connection.close()
 
 
@@ -60,4 +66,4 @@ def start(job: ReportBuild) -> None:
     if getattr(settings, "REPORTS_BUILD_INLINE", False):
         _run(job.pk)
     else:
-        threading.Thread(target=_run, args=(job.pk,), daemon=True, name=f"report-build-{job.pk}").start()
+        threading.Thread(target=_run_in_thread, args=(job.pk,), daemon=True, name=f"report-build-{job.pk}").start()

@@ -11,7 +11,7 @@
     var image = figure ? figure.querySelector(".app-figure__image") : null;
     window.vegaEmbed(holder, spec, {
       actions: false, renderer: "svg", ast: true, expr: window.vega.expressionInterpreter,
-      defaultStyle: false, tooltip: true
+      defaultStyle: false, tooltip: { disableDefaultStyle: true }  // styles live in saferplace.scss
     }).then(function () {
       holder.hidden = false;
       if (image) { image.hidden = true; }

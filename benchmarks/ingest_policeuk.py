@@ -135,7 +135,7 @@ def main() -> None:
     work = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="saferplace-bench-"))
     work.mkdir(parents=True, exist_ok=True)
     try:
-        csv_path = work / "2024-08-west-mercia-street.csv"
+        csv_path = work / "national-street.csv"  # one file of many force-months, as a whole-archive merge would be
         rows = build(csv_path, args.rows)
         sqlite = sqlite_run(csv_path, work)
         assert sqlite["rows"] == rows

@@ -5,6 +5,8 @@ The results are cached against the data they read (data.data_version), so the st
 change, not once per page view.
 """
 
+import hashlib
+
 from django.core.cache import cache
 
 from saferplace.analysis.change import FELL, ROSE
@@ -21,7 +23,8 @@ def panel(request):
         return None
     partnership = data.default_partnership()
     scope = data.resolve_scope(partnership.slug if partnership else None)
-    key = f"analyse-dashboard:{scope.code}:{data.data_version()}"
+    version = hashlib.sha256(data.data_version().encode()).hexdigest()[:32]
+    key = f"analyse-dashboard:{scope.code}:{version}"
     context = cache.get(key)
     if context is None:
         context = build(scope)

@@ -64,16 +64,16 @@ def resolve_scope(code: str | None) -> Scope:
 
 def default_partnership() -> Partnership | None:
     """The most local partnership with an area (Safer Worcester in the demo), as the dashboard shows."""
-    for partnership in Partnership.objects.filter(children__isnull=True, areas__isnull=False).order_by("name"):
-        return partnership
-    return None
+    return (Partnership.objects.filter(children__isnull=True, areas__isnull=False).order_by("name").distinct()
+            .first())
 
 
 def partnership_of_area(code: str) -> Partnership | None:
     """The most local partnership whose areas include this area or one above it (for its priorities)."""
     area = Area.objects.filter(code=code).first()
     while area is not None:
-        found = (Partnership.objects.filter(areas=area).order_by("children", "name").first())
+        found = (Partnership.objects.filter(areas=area).annotate(inner=Count("children"))
+                 .order_by("inner", "name").first())  # the most local: one with no partnership inside it
         if found is not None:
             return found
         area = area.parent

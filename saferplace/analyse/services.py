@@ -87,7 +87,7 @@ def run_performance(scope: Scope, current: Period) -> dict:
     if before_pop and after_pop:
         population = {"before": before_pop.total, "after": after_pop.total, "before_year": before_pop.year,
                       "after_year": after_pop.year, "rates": not (before_pop.missing or after_pop.missing)}
-        notes.append(after_pop.note)
+        notes += [f"{previous.label}: {before_pop.note}", f"{current.label}: {after_pop.note}"]
         if population["rates"]:
             rates = {"population_before": before_pop.total, "population_after": after_pop.total}
     results = performance(counts, current, taxonomy, partner=partner, gap_months=gaps, **rates)

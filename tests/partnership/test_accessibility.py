@@ -5,6 +5,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from django.db import connections
 from django.urls import reverse
 
 from saferplace.accounts.services import ensure_user
@@ -19,7 +20,8 @@ PASSWORD = "correct horse battery staple"  # noqa: S105 (test-only)
 
 
 @pytest.fixture
-def browser_page(live_server, transactional_db, monkeypatch):
+def browser_page(transactional_db, live_server, monkeypatch):
+    """The database fixture comes first: the session's live server must stop before the test database goes."""
     if not (CHROMIUM and AXE.exists()):
         pytest.skip("needs Debian's chromium and the built front-end assets (npm run build)")
     playwright = pytest.importorskip("playwright.sync_api")
@@ -36,6 +38,8 @@ def browser_page(live_server, transactional_db, monkeypatch):
         page.click("main form button[type=submit]")
         yield page
         browser.close()
+        # Database work done while Playwright runs may use its own connection (greenlet context); close it here.
+        connections.close_all()
 
 
 def _violations(page, url=None):

@@ -122,8 +122,9 @@ def _whole_number(value) -> int | None:
     return int(text) if text.isdigit() else None
 
 
-def read_population(path: Path, year: int | None = None) -> tuple[dict, PopulationReport]:
-    """{year: {LSOA code: (name, total)}} from the file, and the report of every rule broken."""
+def read_population(path: Path, year: int | None = None, progress=None) -> tuple[dict, PopulationReport]:
+    """{year: {LSOA code: (name, total)}} from the file, and the report of every rule broken. `progress(text)`
+    is told every 5,000 rows (an ONS workbook takes about a minute a sheet to read)."""
     report = PopulationReport(str(path))
     found: dict[int, dict[str, tuple[str, int]]] = {}
 
@@ -137,7 +138,7 @@ def read_population(path: Path, year: int | None = None) -> tuple[dict, Populati
         return found, report
     try:
         for sheet, rows in _sheets(path):
-            _read_sheet(path, sheet, iter(rows), year, found, issue)
+            _read_sheet(path, sheet, iter(rows), year, found, issue, progress)
     except Exception as error:  # an unreadable workbook is refused, not a crash
         issue("", 0, "", "POP-FILE", f"it could not be read: {type(error).__name__}: {error}")
         return {}, report
@@ -149,7 +150,8 @@ def read_population(path: Path, year: int | None = None) -> tuple[dict, Populati
     return found, report
 
 
-def _read_sheet(path: Path, sheet: str, rows: Iterator[tuple], year: int | None, found: dict, issue) -> None:
+def _read_sheet(path: Path, sheet: str, rows: Iterator[tuple], year: int | None, found: dict, issue,
+                progress=None) -> None:
     """Read one sheet's estimates into found[year], streaming its rows (an ONS sheet has 35,000 rows of 187
     columns; only three are kept)."""
     match = MID_YEAR.search(sheet)
@@ -173,6 +175,8 @@ def _read_sheet(path: Path, sheet: str, rows: Iterator[tuple], year: int | None,
     width = max(code_at, name_at, total_at) + 1
     estimates = found.setdefault(sheet_year, {})
     for line, row in enumerate(rows, start=number + 1):
+        if progress and line % 5000 == 0:
+            progress(f"{path.name}, sheet '{sheet}': {line:,} rows read")
         cells = list(row[:width]) + [None] * (width - len(row))
         if all(c in (None, "") for c in cells):
             continue
@@ -193,10 +197,10 @@ def _read_sheet(path: Path, sheet: str, rows: Iterator[tuple], year: int | None,
         estimates[code] = (name, total)
 
 
-def load_population(path: Path, year: int | None = None, dry_run: bool = False) -> PopulationReport:
+def load_population(path: Path, year: int | None = None, dry_run: bool = False, progress=None) -> PopulationReport:
     """Check the whole file, then (unless refused or `dry_run`) replace the estimates it holds, in one
     transaction. LSOAs not yet known are created under their district when its name matches."""
-    found, report = read_population(path, year)
+    found, report = read_population(path, year, progress)
     report.checked_only = dry_run
     if report.refused or dry_run:
         return report

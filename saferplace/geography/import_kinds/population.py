@@ -26,7 +26,7 @@ def handle(options: dict, stdout, stderr) -> int:
     if year is not None and not 1981 <= year <= 2100:
         stderr.write(f"saferplace import population: --year must be a year such as 2022, not {year}")
         return 2
-    report = load_population(path, year, dry_run=options.get("check", False))
+    report = load_population(path, year, dry_run=options.get("check", False), progress=stderr.write)
     if options.get("format") == "json":
         stdout.write(json.dumps(report.as_dict(), indent=1))
     elif report.refused:

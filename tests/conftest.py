@@ -10,6 +10,12 @@ from tests.htmlcheck import CheckingClient
 PASSWORD = "correct horse battery staple"  # noqa: S105 (test-only)
 
 
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    """Tests make users afresh for each role; the production hasher would dominate the run time."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def client():
     return CheckingClient()

@@ -53,4 +53,4 @@ def open_actions(on: date):
     for action in actions.select_related("owner", "partnership"):
         yield Due("ACTION-DUE", f"Action: {action.title}", action.due_date, str(action.owner),
                   f"Agreed by {action.partnership}" + (f" at {action.meeting}" if action.meeting_id else "") + ".",
-                  reverse("partnership:action-edit", args=[action.partnership.slug, action.pk]))
+                  action.get_absolute_url())

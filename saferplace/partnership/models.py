@@ -3,10 +3,20 @@
 Demo records carry a `source` naming the paragraph or appendix of the seed report they come from.
 """
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 
 from saferplace.geography.models import Area
+
+
+# Addresses under /partnership/ that are pages across partnerships, so no partnership may take them as slug.
+RESERVED_SLUGS = {"governance", "groups", "meetings", "organisations", "terms-of-reference"}
+
+
+def not_a_reserved_path(slug: str) -> None:
+    if slug in RESERVED_SLUGS:
+        raise ValidationError(f"'{slug}' is the address of another page; choose another short name for the address.")
 
 
 class Organisation(models.Model):
@@ -99,7 +109,7 @@ class ReportingLine(models.Model):
 
 class Partnership(models.Model):
     name = models.CharField(max_length=200, unique=True)
-    slug = models.SlugField(unique=True)
+    slug = models.SlugField(unique=True, validators=[not_a_reserved_path])
     short_name = models.CharField(max_length=40, blank=True)
     parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT, related_name="children")
     areas = models.ManyToManyField(Area, blank=True, help_text="The areas the partnership covers")

@@ -24,9 +24,3 @@ def council(demo):
 @pytest.fixture
 def police(demo):
     return Organisation.objects.get(name="West Mercia Police")
-
-
-@pytest.fixture(autouse=True)
-def fast_password_hashing(settings):
-    """Users are made afresh for each role in each test; a slow hasher would dominate the run time."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -9,7 +9,6 @@ from django.urls import reverse
 
 from saferplace.geography.models import Area
 
-
 # Addresses under /partnership/ that are pages across partnerships, so no partnership may take them as slug.
 RESERVED_SLUGS = {"governance", "groups", "meetings", "organisations", "terms-of-reference"}
 

@@ -188,8 +188,9 @@ def _read_csv(state: LoadState, encoding: str) -> None:
             if report.refused:
                 return
             reader = csv.reader(text, strict=True)
+            writer = _flusher(state, kind)
             try:
-                ROW_PROCESSORS[kind](state, reader, _flusher(state, kind))
+                ROW_PROCESSORS[kind](state, reader, writer)
             except csv.Error as error:
                 state.blocked = True
                 if "unexpected end of data" in str(error):
@@ -197,6 +198,8 @@ def _read_csv(state: LoadState, encoding: str) -> None:
                                detail="It stops inside a quoted field.")
                 else:
                     report.add("DQ-ROW-FORMAT", row=reader.line_num, value=str(error))
+            finally:
+                writer.close()  # never roll back or go on while a chunk is still being written
         except UnicodeDecodeError as error:
             raise _Retry from error
 

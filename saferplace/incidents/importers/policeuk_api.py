@@ -88,6 +88,10 @@ def load_json(source, options, report, run):
             rows = outcome_rows(data if isinstance(data, list) else [data], force_name)
             model = Outcome
         columns = [f.column for f in model._meta.concrete_fields if not f.primary_key]
-        processor(state, rows, BulkWriter(model, columns))
+        writer = BulkWriter(model, columns)
+        try:
+            processor(state, rows, writer)
+        finally:
+            writer.close()
 
     return run(source, options, report, reader)

@@ -1,6 +1,8 @@
 """Bulk writing of raw rows: executemany on SQLite, COPY on PostgreSQL. Never one ORM save per row.
 
-Both run on Django's own connection, so they take part in the file's single transaction.
+Both run on Django's own database connection, so they take part in the file's single transaction.
+(Writing on a helper thread while the next chunk is parsed was measured and gained nothing: binding the
+parameters holds the interpreter lock. See docs/adr/0301.)
 """
 
 from django.db import connection
@@ -21,21 +23,23 @@ class BulkWriter:
         else:
             self.sql = f'INSERT INTO "{self.table}" ({cols}) VALUES ({", ".join("?" * len(columns))})'  # noqa: S608 (model metadata, not input)
 
-    def flush(self, rows=None) -> None:
-        rows = self.rows if rows is None else rows
-        if not rows:
+    def flush(self) -> None:
+        if not self.rows:
             return
         connection.ensure_connection()
+        raw = connection.connection
         if self.postgres:
-            with connection.cursor() as cursor, cursor.cursor.copy(self.sql) as copy:
-                for row in rows:
+            with raw.cursor() as cursor, cursor.copy(self.sql) as copy:
+                for row in self.rows:
                     copy.write_row(row)
         else:
-            raw = connection.connection.cursor()
+            cursor = raw.cursor()
             try:
-                raw.executemany(self.sql, rows)
+                cursor.executemany(self.sql, self.rows)
             finally:
-                raw.close()
-        self.written += len(rows)
-        if rows is self.rows:
-            rows.clear()  # in place: the row loops hold a reference to this list
+                cursor.close()
+        self.written += len(self.rows)
+        self.rows.clear()  # in place: the row loops hold a reference to this list
+
+    def close(self) -> None:
+        """Everything is written by flush(); kept so callers mark the end of a file explicitly."""

@@ -131,12 +131,24 @@ def main() -> None:
     parser.add_argument("--rows", type=int, default=500_000)
     parser.add_argument("--no-postgres", action="store_true")
     parser.add_argument("--keep", help="Keep the work folder here instead of a temporary one")
+    parser.add_argument("--memory-only", action="store_true",
+                        help="Only load into SQLite once and report rows/s and peak memory (for a 1.5 GB file: "
+                             "--rows 6900000); no baselines, PostgreSQL or re-import")
     args = parser.parse_args()
     work = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="saferplace-bench-"))
     work.mkdir(parents=True, exist_ok=True)
     try:
         csv_path = work / "national-street.csv"  # one file of many force-months, as a whole-archive merge would be
         rows = build(csv_path, args.rows)
+        if args.memory_only:
+            env = {**os.environ, "SAFERPLACE_VAR": str(work / "var-sqlite")}
+            env.pop("DATABASE_URL", None)
+            subprocess.run([*SAFERPLACE, "migrate", "-v", "0"], env=env, cwd=ROOT, check=True)
+            report, peak = run_import(csv_path, env, "--release", "2024-08")
+            print(f"benchmark=ingest_policeuk_memory rows={report['rows_loaded']} "
+                  f"rows_per_s={report['rows_loaded'] / seconds_of(report):.0f} peak_mb={peak:.0f} "
+                  f"file_mb={csv_path.stat().st_size / 1e6:.0f}")
+            return
         sqlite = sqlite_run(csv_path, work)
         assert sqlite["rows"] == rows
         rate = rows / sqlite["seconds"]

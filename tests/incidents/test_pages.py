@@ -125,3 +125,58 @@ def test_measure_templates_download(worcester_demo, signed_in):
     book = load_workbook(io.BytesIO(xlsx))
     assert [c.value for c in book["Data"][1]] == ["measure", "period", "value", "note"]
     assert book["Data"]["C2"].value == 2074
+
+
+def test_contributor_uploads_its_own_measures_template(worcester_demo, signed_in, tmp_path):
+    trust = Organisation.objects.get(name="Worcester Community Trust")
+    partner = signed_in(Role.CONTRIBUTOR, trust)
+    html = partner.get(reverse("incidents:import")).content.decode()
+    assert "A partner measure template" in html and "police.uk files (street" not in html
+
+    def upload(text: str):
+        handle = io.BytesIO(text.encode())
+        handle.name = "dawn.csv"
+        return partner.post(reverse("incidents:import"), {"kind": "measures", "file": handle}, follow=True)
+
+    page = upload("measure,period,value,note\r\ndawn-referrals,2021-22,170,\r\n")
+    assert "1 row would be loaded" in page.content.decode()
+    partner.post(reverse("incidents:import-confirm"))
+    assert MeasureValue.objects.get(measure__slug="dawn-referrals", period_start__year=2021).value == 170
+
+    page = upload("measure,period,value,note\r\ncctv-incidents-witnessed,2021-22,1,\r\n")
+    html = page.content.decode()
+    assert "cannot be loaded" in html and "DQ-MEASURE-NOT-YOURS" in html
+    assert not MeasureValue.objects.filter(measure__slug="cctv-incidents-witnessed", period_start__year=2021).exists()
+
+
+def test_a_load_in_progress_shows_on_the_history_page(signed_in, settings, tmp_path):
+    from saferplace.incidents.services import ProgressFile, running_imports
+
+    settings.VAR_DIR = tmp_path
+    tracker = ProgressFile("latest.zip (uploaded by analyst)")
+    tracker.file_done(150_000)
+    tracker.update(25_000, "2024-03-metropolitan-street.csv")
+    assert running_imports()[0]["rows"] == 175_000
+    html = signed_in(Role.VIEWER).get(reverse("incidents:history")).content.decode()
+    assert "Loading now" in html and "latest.zip (uploaded by analyst)" in html and "175000" in html
+    tracker.close()
+    assert running_imports() == []
+
+
+def test_dashboard_flags_a_publication_gap(signed_in, tmp_path):
+    import csv
+    import shutil
+
+    from .helpers import run
+
+    folder = tmp_path / "city"
+    shutil.copytree(CITY, folder)
+    september = folder / "2024-09-city-of-london-street.csv"
+    rows = list(csv.reader(open(september, newline="", encoding="utf-8")))
+    with open(september, "w", newline="", encoding="utf-8") as handle:
+        csv.writer(handle, lineterminator="\r\n").writerows(rows[:301])
+    assert run("import", "policeuk", folder)[0] == 0
+    html = signed_in(Role.VIEWER).get(reverse("dashboard")).content.decode()
+    assert "Likely publication gaps: City of London Police 2024-09 (300 rows against about" in html
+    html = signed_in(Role.ANALYST).get(reverse("incidents:quality")).content.decode()
+    assert "Likely publication gap</strong>" in html

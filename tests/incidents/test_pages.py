@@ -36,7 +36,7 @@ def test_demo_dashboard_shows_monthly_crime_and_asb_for_the_24_months(worcester_
     assert "2022-03" not in html and "2024-04" not in html
     assert "All 24 months" in html
     assert "<svg" in html and "<script>" not in html
-    assert ">4784<" in html and ">21343<" in html  # 4,784 ASB of 26,127 rows
+    assert ">4,784<" in html and ">21,343<" in html  # 4,784 ASB of 26,127 rows
 
 
 def test_demo_is_idempotent(worcester_demo):
@@ -158,7 +158,7 @@ def test_a_load_in_progress_shows_on_the_history_page(signed_in, settings, tmp_p
     tracker.update(25_000, "2024-03-metropolitan-street.csv")
     assert running_imports()[0]["rows"] == 175_000
     html = signed_in(Role.VIEWER).get(reverse("incidents:history")).content.decode()
-    assert "Loading now" in html and "latest.zip (uploaded by analyst)" in html and "175000" in html
+    assert "Loading now" in html and "latest.zip (uploaded by analyst)" in html and "175,000" in html
     tracker.close()
     assert running_imports() == []
 

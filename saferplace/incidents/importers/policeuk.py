@@ -48,6 +48,7 @@ class Options:
     force: str | None = None
     dry_run: bool = False
     progress: Callable[[int], None] | None = None  # called with rows read so far, every chunk
+    lsoa_cache: tuple | None = None  # LSOA ids and names known after the last file that committed
 
 
 @dataclass
@@ -135,7 +136,10 @@ def _run(source: Source, options: Options, report: FileReport, reader: Callable[
             report.release = release
             state = LoadState(source, report, ForceMonths(batch, release, report, options.force),
                               progress=options.progress)
-            state.lsoa_ids, state.lsoa_names = _known_lsoas()
+            if options.lsoa_cache is None:
+                state.lsoa_ids, state.lsoa_names = _known_lsoas()
+            else:  # an archive of thousands of files reads the LSOA table once, not once a file
+                state.lsoa_ids, state.lsoa_names = dict(options.lsoa_cache[0]), dict(options.lsoa_cache[1])
             reader(state)
             if report.kind and not report.rows_read and not report.refused:
                 report.add("DQ-FILE-EMPTY")
@@ -144,6 +148,7 @@ def _run(source: Source, options: Options, report: FileReport, reader: Callable[
             _finish(batch, report)
             if options.dry_run:
                 raise Refused
+        options.lsoa_cache = (state.lsoa_ids, state.lsoa_names)  # committed: the areas it created exist
     except Refused:
         pass
     report.seconds = time.monotonic() - started

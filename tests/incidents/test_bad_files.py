@@ -222,3 +222,14 @@ def test_api_json_answers(tmp_path):
          "person_id": None}]}))
     status, payload = run_json("import", "policeuk", outcome)
     assert status == 0 and payload["files"][0]["kind"] == "outcomes" and payload["rows_loaded"] == 1
+
+
+def test_garbage_named_json_is_refused_without_reading_it(tmp_path, loaded):
+    path = tmp_path / "2024-08-west-mercia-crimes-street.json"
+    path.write_bytes(os.urandom(1 << 20))
+    out = refused(path)
+    assert "DQ-FILE-BINARY" in out
+    path.write_text('{"not": "an answer"}')
+    out = refused(path)
+    assert "DQ-FILE-KIND" in out and "not a crimes or outcomes answer" in out
+    assert snapshot() == loaded

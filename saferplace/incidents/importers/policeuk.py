@@ -90,13 +90,13 @@ def _is_binary(source: Source) -> bool:
 def load_file(source: Source, options: Options) -> FileReport:
     """Check and load one file. Returns its report; refused files change no data (the refusal is recorded)."""
     report = FileReport(file=source.name, size=source.size)
+    if _is_binary(source):
+        report.add("DQ-FILE-BINARY", detail=f"A byte of value 0 appears in its first {SNIFF_BYTES:,} bytes.")
+        return _record(report, source, options)
     if source.basename.lower().endswith(".json"):
         from .policeuk_api import load_json
 
         return load_json(source, options, report, _run)
-    if _is_binary(source):
-        report.add("DQ-FILE-BINARY", detail=f"A byte of value 0 appears in its first {SNIFF_BYTES:,} bytes.")
-        return _record(report, source, options)
     report.sha256 = source.sha256()
     if _already_loaded(report.sha256, options.release or source.release):
         report.unchanged = True

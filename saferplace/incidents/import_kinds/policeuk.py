@@ -19,7 +19,13 @@ HELP = "Load police.uk files (CSV, folders, archive ZIPs, saved API JSON). Exit 
 
 
 def add_arguments(parser) -> None:
-    parser.add_argument("paths", nargs="+", metavar="PATH", help="Files, folders or archive ZIPs")
+    parser.add_argument("paths", nargs="*", metavar="PATH", help="Files, folders or archive ZIPs")
+    parser.add_argument("--api", action="store_true",
+                        help="Fetch one force-month from the live police.uk API (with --force, --month and --poly), "
+                             "save it under var/api/ and load it")
+    parser.add_argument("--month", help="With --api: the month, YYYY-MM")
+    parser.add_argument("--poly", help="With --api: the area as lat,lng:lat,lng:… (police.uk's polygon format)")
+    parser.add_argument("--api-url", default=None, help="With --api: the API's address (default data.police.uk)")
     parser.add_argument("--release", help="The police.uk release these files come from, YYYY-MM "
                                           "(default: the month each file was written)")
     parser.add_argument("--force", help="Force slug for files that do not name it (e.g. west-mercia)")
@@ -40,6 +46,13 @@ def handle(options: dict, stdout, stderr) -> int:
         return _usage_error(stderr, f"--release must be YYYY-MM, not {release!r}")
     if force and force not in FORCES:
         return _usage_error(stderr, f"--force must be a police.uk force slug such as west-mercia, not {force!r}")
+    if options.get("api"):
+        fetched = _fetch(options, stderr)
+        if isinstance(fetched, int):
+            return fetched
+        options["paths"] = [*options["paths"], fetched]
+    elif not options["paths"]:
+        return _usage_error(stderr, "give one or more files, folders or archives (or --api)")
     missing = [p for p in options["paths"] if not Path(p).exists()]
     if missing:
         return _usage_error(stderr, f"no such file or folder: {', '.join(missing)}")
@@ -87,6 +100,33 @@ def handle(options: dict, stdout, stderr) -> int:
     else:
         _print_text(stdout, reports, opts.dry_run, time.monotonic() - started)
     return 1 if refused else 0
+
+
+def _fetch(options: dict, stderr):
+    """The --api path: returns the saved file, or an exit status."""
+    from pathlib import Path
+
+    from django.conf import settings
+
+    from ..importers.api_client import DEFAULT_BASE, ApiError, fetch_to_file, parse_poly
+
+    force, month, poly = options.get("force"), options.get("month"), options.get("poly")
+    if not force or not month or not poly:
+        return _usage_error(stderr, "--api needs --force, --month and --poly")
+    if not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", month):
+        return _usage_error(stderr, f"--month must be YYYY-MM, not {month!r}")
+    try:
+        parse_poly(poly)
+    except ValueError as error:
+        return _usage_error(stderr, str(error))
+    try:
+        path, requests = fetch_to_file(Path(settings.VAR_DIR) / "api", force, month, poly,
+                                       options.get("api_url") or DEFAULT_BASE)
+    except (ApiError, OSError) as error:
+        stderr.write(f"saferplace import policeuk --api: {error}")
+        return 1
+    stderr.write(f"fetched {path} in {requests} request{'s' if requests != 1 else ''}")
+    return str(path)
 
 
 def _print_text(out, reports, dry_run: bool, seconds: float) -> None:

@@ -54,6 +54,11 @@ def _partnerships(orgs, groups) -> tuple[Partnership, Partnership]:
                   "governing_group": groups[seed.SWCSP], "source": "paragraph 2.2"},
     )
     swcsp.areas.set(Area.objects.filter(code__in=["E07000235", "E07000237", "E07000238"]))
+    for name in seed.SWCSP_MEMBERS:
+        Membership.objects.update_or_create(
+            partnership=swcsp, organisation=orgs[name],
+            defaults={"responsible_authority": True, "source": "paragraph 2.2"},
+        )
     safer_worcester, _ = Partnership.objects.update_or_create(
         slug="safer-worcester",
         defaults={"name": "Safer Worcester Partnership", "short_name": "Safer Worcester", "parent": swcsp,

@@ -48,6 +48,9 @@ OTHER_ORGANISATIONS = [
     ("Malvern Hills District Council", "council", "paragraph 2.2"),
 ]
 
+# Paragraph 2.2: the councils whose areas the SWCSP covers, Worcester City Council a formal member.
+SWCSP_MEMBERS = ["Worcester City Council", "Malvern Hills District Council", "Wychavon District Council"]
+
 SWCSP = "South Worcestershire Community Safety Partnership"
 SAFER_WORCESTER = "Safer Worcester"
 COMMITTEE = "Communities Committee"

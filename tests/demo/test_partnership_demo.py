@@ -40,6 +40,12 @@ def test_partners_equal_appendix_1_with_the_duplicate_loaded_once(demo):
     assert sorted(members.values_list("organisation__name", flat=True)) == sorted(set(lines))
 
 
+def test_the_swcsp_has_the_three_district_councils_of_paragraph_2_2(demo):
+    members = Membership.objects.filter(partnership__slug="south-worcestershire")
+    assert sorted(members.values_list("organisation__name", flat=True)) == [
+        "Malvern Hills District Council", "Worcester City Council", "Wychavon District Council"]
+
+
 def test_groups_tile_appendix_4_in_order(demo):
     text = (SEED / "appendix-4.txt").read_text().split("\n", 1)[1]  # drop the appendix heading
     groups = Group.objects.filter(source__startswith="Appendix 4").order_by("pk")

@@ -1,21 +1,18 @@
 """The partnership pages pass axe-core's WCAG 2.2 A and AA checks in a real Chromium (Debian's, not downloaded)."""
 
 import io
-import shutil
-from pathlib import Path
 
 import pytest
-from django.db import connections
 from django.urls import reverse
 
 from saferplace.accounts.services import ensure_user
 from saferplace.geography import demo as geography_demo
 from saferplace.partnership import demo as partnership_demo
 from saferplace.partnership.models import Group, Meeting, Organisation, TermsOfReference
+from tests.browser import CHROMIUM, DIST, violations, wait_for_request_threads
 
 pytestmark = pytest.mark.browser
-AXE = Path(__file__).resolve().parents[2] / "saferplace" / "static" / "dist" / "axe.min.js"
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+AXE = DIST / "axe.min.js"
 PASSWORD = "correct horse battery staple"  # noqa: S105 (test-only)
 
 
@@ -38,22 +35,10 @@ def browser_page(transactional_db, live_server, monkeypatch):
         page.click("main form button[type=submit]")
         yield page
         browser.close()
-        # Database work done while Playwright runs may use its own connection (greenlet context); close it here.
-        connections.close_all()
+    wait_for_request_threads()
 
 
-def _violations(page, url=None):
-    if url:
-        page.goto(url)
-    page.add_script_tag(url="/static/dist/axe.min.js")
-    found = page.evaluate(
-        "axe.run(document, {runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']})"
-        ".then(r => r.violations.map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', ')))"
-    )
-    return found
-
-
-def test_partnership_pages_have_no_axe_violations(browser_page, live_server):
+def test_partnership_pages_have_no_axeviolations(browser_page, live_server):
     sw = Group.objects.get(name="Safer Worcester")
     urls = [
         reverse("partnership:overview", args=["safer-worcester"]),
@@ -67,15 +52,15 @@ def test_partnership_pages_have_no_axe_violations(browser_page, live_server):
         reverse("partnership:action-new", args=["safer-worcester"]),
         reverse("partnership:assessments", args=["south-worcestershire"]),
     ]
-    problems = {url: v for url in urls if (v := _violations(browser_page, live_server.url + url))}
+    problems = {url: v for url in urls if (v := violations(browser_page, live_server.url + url))}
     assert problems == {}
 
 
-def test_a_refused_form_with_its_error_summary_has_no_axe_violations(browser_page, live_server):
+def test_a_refused_form_with_its_error_summary_has_no_axeviolations(browser_page, live_server):
     browser_page.goto(live_server.url + reverse("partnership:meeting-new"))
     browser_page.click("main form button[type=submit]")
     assert browser_page.locator(".govuk-error-summary").count() == 1
-    assert _violations(browser_page) == []
+    assert violations(browser_page) == []
     # The check is live: an input without a label added to the page is caught.
     browser_page.evaluate("document.querySelector('main form').append(document.createElement('input'))")
-    assert any(v.startswith("label:") for v in _violations(browser_page))
+    assert any(v.startswith("label:") for v in violations(browser_page))

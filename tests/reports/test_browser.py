@@ -2,9 +2,7 @@
 Content-Security-Policy (no inline script, no eval), and the reports pages pass axe-core's WCAG checks."""
 
 import io
-import shutil
 from importlib import import_module
-from pathlib import Path
 
 import pytest
 from django.test import override_settings
@@ -14,11 +12,9 @@ from saferplace.partnership.models import Organisation
 from saferplace.reports.models import ReportBuild
 from saferplace.reports.render.html import body
 from saferplace.reports.services import build
-from tests.partnership.test_accessibility import _violations, _wait_for_request_threads
+from tests.browser import CHROMIUM, DIST, violations, wait_for_request_threads
 
 pytestmark = pytest.mark.browser
-DIST = Path(__file__).resolve().parents[2] / "saferplace" / "static" / "dist"
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 PASSWORD = "correct horse battery staple"  # noqa: S105 (test-only)
 
 
@@ -55,9 +51,9 @@ def test_charts_draw_interactively_under_the_csp(pack, live_server, monkeypatch)
         charts = page.locator(".app-chart[data-spec]").count()
         drawn = page.locator(".app-chart:not([hidden]) svg").count()
         hidden_images = page.locator("figure .app-figure__image[hidden]").count()
-        problems = _violations(page) + _violations(page, f"{live_server.url}/reports/")
+        problems = violations(page) + violations(page, f"{live_server.url}/reports/")
         browser.close()
-    _wait_for_request_threads()
+    wait_for_request_threads()
     assert charts > 0 and drawn == charts and hidden_images == charts
     assert not [m for m in messages if "Content Security Policy" in m or "Refused" in m], messages
     assert not problems, problems

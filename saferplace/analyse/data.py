@@ -13,13 +13,12 @@ from datetime import date
 import pandas as pd
 from django.db.models import Count, Max, Min
 
-from saferplace.analysis.periods import Period, as_month, financial_year_of, month_label, preceding
+from saferplace.analysis.periods import Period, financial_year_of, month_label, period_starting, preceding
 from saferplace.core.dates import add_months
 from saferplace.geography.models import Area, Level, Population, Succession
 from saferplace.incidents import queries
 from saferplace.incidents.categories import CATEGORY_BY_NAME
 from saferplace.incidents.models import Crime, ForceMonth, Measure, MeasureValue, MonthlyCount
-from saferplace.incidents.periods import period_end
 from saferplace.partnership.models import Partnership
 
 ALL = "all"
@@ -151,8 +150,7 @@ def partner_data(current: Period, previous: Period) -> PartnerData:
     covered: dict[str, set[str]] = {}
     values: dict[str, list[tuple[date, float]]] = {}
     for slug, kind, start, value in rows:
-        months = _months(start, period_end(kind, start))
-        covered.setdefault(slug, set()).update(months)
+        covered.setdefault(slug, set()).update(period_starting(kind, start).month_labels())
         values.setdefault(slug, []).append((start, float(value)))
     keep, current_only = [], {}
     for slug, months in covered.items():
@@ -163,14 +161,6 @@ def partner_data(current: Period, previous: Period) -> PartnerData:
             current_only[slug] = sum(v for d, v in in_range if current.start <= d <= current.end)
     names = dict(Measure.objects.filter(slug__in=covered).values_list("slug", "name"))
     return PartnerData(pd.DataFrame(keep, columns=["measure", "month", "value"]), current_only, names)
-
-
-def _months(start: date, end: date) -> set[str]:
-    out, month = set(), as_month(start)
-    while month <= end:
-        out.add(month_label(month))
-        month = add_months(month, 1)
-    return out
 
 
 # Populations ----------------------------------------------------------------------------------------------

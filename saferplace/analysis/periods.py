@@ -14,7 +14,7 @@ from saferplace.core.dates import add_months, financial_year_bounds, financial_y
 
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 _FY = re.compile(r"^(\d{4})[-/](\d{2})$")
-_FQ = re.compile(r"^(\d{4})[-/](\d{2}) ?Q([1-4])$")
+_FQ = re.compile(r"^(\d{4})[-/](\d{2})\s*Q([1-4])$", re.IGNORECASE)
 MONTH_NAMES = (
     "January February March April May June July August September October November December"
 ).split()
@@ -115,6 +115,39 @@ def financial_quarter_of(month: date | str) -> Period:
     year = financial_year_of(month)
     quarter = (month_number(month) - month_number(year.start)) // 3 + 1
     return financial_quarter(f"{year.label} Q{quarter}")
+
+
+# Series counted by month, financial quarter or financial year (partner measures) -------------------------
+
+KINDS = ("month", "quarter", "year")
+EXAMPLES = {"year": "2020-21", "quarter": "2020-21 Q1", "month": "2020-04"}
+
+
+def period_of_kind(kind: str, text: str) -> Period:
+    """The period written `text` in a series counted by `kind` — '2020-04' (month), '2020-21 Q1' (quarter) or
+    '2020-21' (year). The kind settles what parse_period has to guess: '2011-12' is December 2011 in a monthly
+    series. ValueError when the text is not a period of that kind."""
+    text = (text or "").strip()
+    if kind == "year":
+        return financial_year(text)
+    if kind == "quarter":
+        return financial_quarter(text)
+    if kind == "month":
+        return period_starting("month", as_month(text))
+    raise ValueError(f"period kind {kind!r} is not one of {', '.join(KINDS)}")
+
+
+def period_starting(kind: str, start: date) -> Period:
+    """The month, quarter or financial year of that kind that contains `start` (normally its first day), labelled
+    the way period_of_kind reads it ('2020-04', '2020-21 Q1', '2020-21')."""
+    if kind == "year":
+        return financial_year_of(start)
+    if kind == "quarter":
+        return financial_quarter_of(start)
+    if kind == "month":
+        month = as_month(start)
+        return Period(month, month, month_label(month))
+    raise ValueError(f"period kind {kind!r} is not one of {', '.join(KINDS)}")
 
 
 def rolling_12_months(ending: date | str) -> Period:

@@ -1,10 +1,11 @@
 from django import forms
 from django.utils.text import slugify
 
+from saferplace.analysis.periods import EXAMPLES
 from saferplace.partnership.models import Organisation
 
 from .models import Measure
-from .periods import EXAMPLES, parse_period
+from .periods import parse_period
 
 MAX_UPLOAD_BYTES = 2 * 1024 ** 3
 

@@ -8,10 +8,12 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
+from saferplace.analysis.periods import EXAMPLES
+
 from .forms import MeasureForm, MeasureValueForm
 from .importers.measures import COLUMNS
 from .models import Measure, MeasureValue
-from .periods import EXAMPLES, period_label
+from .periods import period_label
 
 
 def _require(request, perm: str, obj=None) -> None:

@@ -53,3 +53,18 @@ def test_parse_period_and_bad_months():
     for bad in ("2024-13", "March 2024", "2024-3"):
         with pytest.raises(ValueError):
             as_month(bad)
+
+
+def test_periods_of_a_kind_read_and_write_the_template_forms():
+    from saferplace.analysis.periods import period_of_kind, period_starting
+
+    assert period_of_kind("year", "2020/21").start == date(2020, 4, 1)
+    assert period_of_kind("quarter", "2020-21 q4").start == date(2021, 1, 1)
+    assert period_of_kind("month", "2011-12").start == date(2011, 12, 1)  # the kind settles it: a month
+    assert period_of_kind("year", "2011-12").label == "2011-12"
+    for kind, text in (("year", "2020-22"), ("quarter", "2020-21"), ("month", "2020-21 Q1"), ("week", "2020-04")):
+        with pytest.raises(ValueError):
+            period_of_kind(kind, text)
+    for kind, text in (("year", "2020-21"), ("quarter", "2020-21 Q3"), ("month", "2020-10")):
+        assert period_starting(kind, period_of_kind(kind, text).start).label == text
+    assert period_starting("quarter", date(2020, 10, 1)).month_labels() == ["2020-10", "2020-11", "2020-12"]

@@ -51,6 +51,8 @@ INSTALLED_APPS = [
     "rules",
     "auditlog",
     "csp",
+    "django_tasks",
+    "django_tasks_db",
     "saferplace.core",
     "saferplace.accounts",
     "saferplace.geography",
@@ -110,6 +112,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         {"transaction_mode": "IMMEDIATE", "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"}
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Background work (report builds) is queued in the database and run by `saferplace db_worker`, which
+# `saferplace serve` starts beside the web workers. Tests run tasks immediately.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",

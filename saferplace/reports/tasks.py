@@ -1,14 +1,12 @@
-"""Running a web build: in a background thread (so the page can show progress), or at once when
-settings.REPORTS_BUILD_INLINE is set (tests). Files go to var/reports/<id>/."""
+"""Running a web build as a background task (django-tasks, database queue), so the page can show its
+progress; tests run tasks immediately. Files go to var/reports/<id>/."""
 
 from __future__ import annotations
 
-import threading
 import traceback
 
-from django.conf import settings
-from django.db import close_old_connections, connection
 from django.utils import timezone
+from django_tasks import task
 
 from .builders.common import ReportInputError
 from .models import ReportBuild
@@ -53,17 +51,10 @@ def _run(pk: int) -> None:
     job.save()
 
 
-def _run_in_thread(pk: int) -> None:
-    """A thread has its own database connection: open it fresh and close it when done."""
-    close_old_connections()
-    try:
-        _run(pk)
-    finally:
-        connection.close()
+@task()
+def build_in_background(pk: int) -> None:
+    _run(pk)
 
 
 def start(job: ReportBuild) -> None:
-    if getattr(settings, "REPORTS_BUILD_INLINE", False):
-        _run(job.pk)
-    else:
-        threading.Thread(target=_run_in_thread, args=(job.pk,), daemon=True, name=f"report-build-{job.pk}").start()
+    build_in_background.enqueue(job.pk)

@@ -20,7 +20,7 @@ def partnership_demo(db):
 
 @pytest.fixture
 def inline(tmp_path):
-    with override_settings(REPORTS_BUILD_INLINE=True, VAR_DIR=tmp_path):
+    with override_settings(VAR_DIR=tmp_path):
         yield tmp_path
 
 

@@ -1,4 +1,8 @@
-"""`saferplace serve`: the web application under gunicorn (several worker processes), static files by whitenoise."""
+"""`saferplace serve`: the web application under gunicorn (several worker processes), static files by
+whitenoise, and one background-task worker (`saferplace db_worker`) for report builds."""
+
+import subprocess
+import sys
 
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
@@ -32,4 +36,9 @@ class Command(BaseCommand):
         call_command("collectstatic", interactive=False, verbosity=0)
         self.stdout.write(f"Saferplace is running at http://{host}:{port}/ (press Ctrl+C to stop)")
         self.stdout.flush()
-        _Gunicorn({"bind": f"{host}:{port}", "workers": workers, "accesslog": "-", "loglevel": "warning"}).run()
+        worker = subprocess.Popen([sys.executable, "-m", "saferplace.cli", "db_worker"])  # noqa: S603
+        try:
+            _Gunicorn({"bind": f"{host}:{port}", "workers": workers, "accesslog": "-", "loglevel": "warning"}).run()
+        finally:
+            worker.terminate()
+            worker.wait(timeout=30)

@@ -1,24 +1,19 @@
-"""Row by row checks for the three police.uk CSV kinds, written for speed: the street loop is the hot path
-of a national load, so it binds names locally and does only dictionary look-ups per row.
+"""Row by row checks for the police.uk CSV kinds, and what they share (bad row lengths, LSOAs first seen,
+flushing the writer). Street rows have their own module (street.py), read fast by street_arrow.py.
 """
 
 import re
-from collections import Counter
 from datetime import UTC, date, datetime
-
-import numpy as np
 
 from saferplace.geography.services import ensure_lsoas
 
-from ..categories import CATEGORY_BY_NAME, FORCES, OLD_CATEGORIES, OUTCOMES, Category
-from ..models import MonthlyCount
+from ..categories import OUTCOMES
 from .writer import CHUNK_ROWS
 
 HEX = "0123456789abcdef"
 LSOA_CODE = re.compile(r"^[EW]01\d{6}$")
 MONTH = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
 UK_LON, UK_LAT = (-8.7, 1.9), (49.8, 60.9)
-NO_LOCATION_MARK = object()
 BOOLEANS = {"True": True, "False": False, "true": True, "false": False, "": None}
 
 
@@ -112,173 +107,10 @@ class _Rows:
 
 
 def street(state, reader, writer) -> None:
-    """Street-level crime and ASB: 12 columns. Also counts rows by force-month × LSOA × category."""
-    report, fms = state.report, state.force_months
-    fms.kind = "street"
-    helper = _Rows(state, writer, lsoa_column=9)
-    helper.expected = 12
-    name_month = state.source.month_in_name
-    default_force = FORCES.get(fms.force_slug or state.source.force_in_name or "", "")
-    months: dict[str, tuple] = {}
-    fm_cache: dict = {}
-    force_ids: dict[str, int] = {}
-    counts: Counter = Counter()
-    cats, asb, old, outcomes = CATEGORY_BY_NAME, Category.ASB.value, OLD_CATEGORIES, OUTCOMES
-    lsoa_ids, lsoa_names, snap = state.lsoa_ids, state.lsoa_names, state.snap
-    rows = writer.rows
-    append = rows.append
-    add = report.add
-    batch_id = fms.batch.pk
-    lon_lo, lon_hi, lat_lo, lat_hi = UK_LON[0], UK_LON[1], UK_LAT[0], UK_LAT[1]
-    rowno = 1
-    for rowno, row in enumerate(reader, 2):
-        if len(row) != 12:
-            helper.bad_length(rowno, row)
-            continue
-        cid, month, rep, falls, lon, lat, loc, lcode, lname, ctype, outcome, context = row
-        m = months.get(month)
-        if m is None:
-            md = _month(month)
-            m = months[month] = (md, f"{md:%Y-%m-%d}" if md else "")
-        if m[0] is False:
-            add("DQ-MONTH", row=rowno, field="Month", value=month)
-            state.blocked = True
-            continue
-        if name_month and month != name_month:
-            add("DQ-MONTH-FILENAME", row=rowno, field="Month", value=month, detail=f"The file name says {name_month}.")
-        cat = cats.get(ctype)
-        if cat is None:
-            add("DQ-CATEGORY", row=rowno, field="Crime type", value=ctype)
-            state.blocked = True
-            continue
-        if ctype in old:
-            add("DQ-CATEGORY-OLD", row=rowno, field="Crime type", value=ctype)
-        if not falls:
-            falls = rep or default_force
-            if not falls:
-                add("DQ-FORCE-UNKNOWN", row=rowno, field="Falls within", value="")
-                state.blocked = True
-                continue
-        fm = fm_cache.get((falls, month), NO_LOCATION_MARK)
-        if fm is NO_LOCATION_MARK:
-            fm = None if state.blocked else fms.open(fms.force_named(falls, rowno), m[0], rowno)
-            if not state.blocked:
-                fm_cache[(falls, month)] = fm
-        # Crime ID
-        if cat == asb:
-            if cid:
-                add("DQ-ASB-CRIME-ID", row=rowno, field="Crime ID", value=cid)
-        elif not cid:
-            add("DQ-CRIME-ID-MISSING", row=rowno, field="Crime ID", value="")
-        elif len(cid) != 64 or cid.strip(HEX):
-            add("DQ-CRIME-ID-FORMAT", row=rowno, field="Crime ID", value=cid)
-        elif fm is not None:
-            fm.ids.append(int(cid[:15], 16))
-            fm.id_rows.append(rowno)
-        # Place
-        if lon and lat:
-            try:
-                x, y = float(lon), float(lat)
-            except ValueError:
-                add("DQ-COORD-NUMBER", row=rowno, field="Longitude/Latitude", value=f"{lon},{lat}")
-                state.blocked = True
-                continue
-            if not (lon_lo <= x <= lon_hi and lat_lo <= y <= lat_hi):
-                add("DQ-COORD-OUTSIDE-UK", row=rowno, field="Longitude/Latitude", value=f"{lon},{lat}")
-        else:
-            x = y = None
-            if lon or lat:
-                add("DQ-COORD-PAIR", row=rowno, field="Longitude/Latitude", value=f"{lon},{lat}")
-        if lcode:
-            if lsoa_names.get(lcode) == lname:
-                lid = lsoa_ids.get(lcode, lcode)
-            else:
-                lid = helper.lsoa_id(lcode, lname, rowno)
-        elif snap is not None and x is not None and (x, y) in snap:
-            lcode = snap[(x, y)]
-            lid = helper.lsoa_id(lcode, lsoa_names.get(lcode, ""), rowno)
-        else:
-            lid = None
-            if lname:
-                add("DQ-LSOA-PARTIAL", row=rowno, field="LSOA code", value=lname)
-            elif x is not None and snap is not None:
-                add("DQ-LSOA-UNRESOLVED", row=rowno, field="Longitude/Latitude", value=f"{lon},{lat}")
-            add("DQ-NO-LOCATION", row=rowno, field="Location", value=loc)
-        if outcome and outcome not in outcomes:
-            add("DQ-OUTCOME-UNKNOWN", row=rowno, field="Last outcome category", value=outcome)
-        rid = force_ids.get(rep)
-        if rid is None:
-            rid = force_ids[rep] = fms.force_named(rep, rowno).pk if rep else (fm.force.pk if fm else 0)
-        if rep != falls and rep:
-            add("DQ-FORCE-DIFFERS", row=rowno, field="Reported by", value=rep)
-        if fm is None or state.blocked:
-            continue
-        counts[(fm, lcode, cat)] += 1  # also gives the force-month's rows and no-location rows at the end
-        if lid.__class__ is str:
-            helper.pending.append(len(rows))
-        append([fm.pk, batch_id, rowno, cid or None, m[1], rid, x, y, loc, lid, cat, outcome, context])
-        if len(rows) >= CHUNK_ROWS:
-            helper.flush(rowno)
-    helper.last_row = rowno
-    helper.close_bad_lengths()
-    report.rows_read = rowno - 1
-    helper.flush(rowno)
-    writer.close()
-    if state.blocked or report.refused:
-        return
-    for (fm, code, _), n in counts.items():
-        fm.rows += n
-        if not code:
-            fm.no_location += n
-    _duplicate_ids(state)
-    _monthly_counts(state, counts)
-    _close_force_months(state)
+    """Street-level crime and ASB: see street.py (one implementation of the rules for both readers)."""
+    from .street import street as street_rows
 
-
-def _duplicate_ids(state) -> None:
-    """Rows of one force-month sharing a Crime ID: kept, and reported with the full ID and the other rows."""
-    from ..models import Crime
-
-    for fm in state.force_months.states():
-        if len(fm.ids) < 2:
-            continue
-        ids, rows = np.frombuffer(fm.ids, dtype=np.int64), np.frombuffer(fm.id_rows, dtype=np.int64)
-        order = np.argsort(ids, kind="stable")
-        ids, rows = ids[order], rows[order]
-        same = ids[1:] == ids[:-1]
-        if not same.any():
-            continue
-        in_group = np.zeros(len(ids), dtype=bool)
-        in_group[1:] |= same
-        in_group[:-1] |= same
-        groups: dict[int, list[int]] = {}
-        for prefix, row in zip(ids[in_group].tolist(), rows[in_group].tolist(), strict=True):
-            groups.setdefault(prefix, []).append(row)
-        shown = sorted(groups.values())[:20]
-        full = dict(Crime.objects.filter(force_month_id=fm.pk, row__in=[r for g in shown for r in g])
-                    .values_list("row", "crime_id"))
-        report = state.report
-        for group in sorted(groups.values()):
-            first, *others = group
-            report.add("DQ-CRIME-ID-DUPLICATE", row=first, field="Crime ID", value=full.get(first, ""),
-                       detail=f"Also in row{'s' if len(others) > 1 else ''} {', '.join(map(str, others))}.",
-                       n=len(group))
-
-
-def _monthly_counts(state, counts: Counter) -> None:
-    """Write the file's counts with the same bulk writer as the rows (an ORM bulk_create costs more than the
-    rows themselves on a national file)."""
-    from .writer import BulkWriter
-
-    label = dict(Category.choices)
-    ids = state.lsoa_ids
-    columns = [f.column for f in MonthlyCount._meta.concrete_fields if not f.primary_key]
-    assert columns == ["force_month_id", "force_id", "month", "lsoa_id", "category", "count"], columns
-    writer = BulkWriter(MonthlyCount, columns)
-    writer.rows.extend([fm.pk, fm.force.pk, f"{fm.month:%Y-%m-%d}", ids[code] if code else None, label[cat], n]
-                       for (fm, code, cat), n in counts.items())
-    writer.flush()
-    writer.close()
+    street_rows(state, reader, writer)
 
 
 def _close_force_months(state) -> None:

@@ -44,14 +44,14 @@ def _round(value, digits=3):
 
 
 def taxonomy_for(scope: Scope):
-    """The partnership's own outcome indicators (interventions app) when it has recorded any — the same rule
-    the reports use — otherwise the analysis library's documented default."""
+    """The partnership's priority taxonomy (saferplace.interventions.taxonomy: its outcome indicators, or the
+    library's default while it has recorded none) and a phrase saying which."""
     if scope.partnership is None:
         return WORCESTER_DEFAULT, "the default Worcester priorities (docs/methods.md §3)"
-    from saferplace.reports.builders.crime import taxonomy_for as indicators_taxonomy
+    from saferplace.interventions.taxonomy import taxonomy_for as partnership_taxonomy
 
-    taxonomy = indicators_taxonomy(scope.partnership)
-    if taxonomy is WORCESTER_DEFAULT:
+    taxonomy, recorded = partnership_taxonomy(scope.partnership)
+    if not recorded:
         return taxonomy, "the default Worcester priorities (docs/methods.md §3)"
     return taxonomy, f"the outcome indicators recorded for {scope.partnership.name}'s priorities"
 

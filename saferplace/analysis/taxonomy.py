@@ -81,16 +81,17 @@ def _burglary_note() -> str:
 
 WORCESTER_DEFAULT = Taxonomy((
     Priority("Safer Homes", "Dwelling and Non-Dwelling Burglary",
-             (Measure("Burglary", note=_burglary_note()),)),
+             (Measure("Burglary", label="Burglary (police.uk)", note=_burglary_note()),)),
     Priority("Safer Homes", "Domestic Abuse",
-             (Measure("police-recorded-domestic-abuse", PARTNER,
-                      "Domestic abuse-related incidents and crimes (police)", lower_is_better=None),
+             (Measure("police-recorded-domestic-abuse", PARTNER, "Police-recorded domestic abuse", lower_is_better=None,
+                      note="Domestic abuse-related incidents and crimes from West Mercia Police's own returns."),
               Measure("dawn-referrals", PARTNER, "DAWN domestic abuse referrals received", lower_is_better=None,
                       note="Referrals to a support service: more can mean better reach, so it is context only."),),
              note="police.uk has no domestic abuse category (it is a flag on offences, not a crime type): "
                   "partner measures only."),
     Priority("Safer People", "Hate Crime",
-             (Measure("police-recorded-hate-crime", PARTNER, "Hate crimes recorded by police", lower_is_better=None),),
+             (Measure("police-recorded-hate-crime", PARTNER, "Police-recorded hate crime", lower_is_better=None,
+                      note="Hate crimes from West Mercia Police's own returns."),),
              note="police.uk has no hate crime category (hate is a flag on offences): partner measures only."),
     Priority("Safer People", "Modern Slavery, Exploitation and Child Exploitation",
              (Measure("nrm-referrals", PARTNER, "National Referral Mechanism referrals", lower_is_better=None),),
@@ -98,13 +99,17 @@ WORCESTER_DEFAULT = Taxonomy((
     Priority("Safer People", "Counter Terrorism", (),
              note="No police.uk category, and no suitable public performance measure: reported by narrative only."),
     Priority("Safer People", "Drug and Alcohol related Crime",
-             (Measure("Drugs", lower_is_better=None,
+             (Measure("Drugs", label="Drug offences (police.uk)", lower_is_better=None,
                       note="police.uk Drugs counts drug offences, mostly possession found by proactive policing; a "
                            "rise can mean more enforcement. Alcohol-related crime cannot be identified in "
                            "police.uk."),)),
-    Priority("Safer People", "Anti-social Behaviour", (Measure("Anti-social behaviour"),)),
+    Priority("Safer People", "Anti-social Behaviour",
+             (Measure("Anti-social behaviour", label="Anti-social behaviour incidents (police.uk)",
+                      note="Police-recorded ASB incidents only; council-recorded ASB is a separate partner "
+                           "measure."),)),
     Priority("Safer Roads", "Reduction of those Killed or Seriously injured",
-             (Measure("road-casualties-ksi", PARTNER, "People killed or seriously injured on the roads"),),
+             (Measure("road-casualties-ksi", PARTNER, "Killed or seriously injured casualties",
+                      note="Reported road casualties (STATS19), killed or seriously injured."),),
              note="Road casualties are not in police.uk: use the Department for Transport STATS19 data."),
     Priority("Safer Roads", "Travelling criminality", (),
              note="No police.uk proxy: where offenders live is not published, so travelling criminality cannot be "

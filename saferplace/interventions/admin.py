@@ -27,7 +27,7 @@ class OutputAdmin(admin.ModelAdmin):
 
 @admin.register(OutcomeIndicator)
 class OutcomeIndicatorAdmin(admin.ModelAdmin):
-    list_display = ["name", "priority", "kind", "partner_measure"]
+    list_display = ["name", "priority", "kind", "partner_measure", "lower_is_better"]
 
 
 @admin.register(PriorityNoAction)

@@ -8,6 +8,7 @@ from saferplace.partnership.models import Organisation, Partnership, Priority
 
 from . import demo_records as seed
 from .models import OutcomeIndicator, Output, Project
+from .taxonomy import seed_indicators
 
 
 def organisation(name: str) -> Organisation:
@@ -57,12 +58,7 @@ def load(stdout) -> None:
             project=projects[project_name], measure=measure, financial_year=seed.YEAR, quarter=Output.Quarter.YEAR,
             defaults={"unit": unit, "value": value, "note": note, "source": f"Paragraph {source}"},
         )
-    for priority, name, kind, categories, measure, note in seed.INDICATORS:
-        OutcomeIndicator.objects.update_or_create(
-            priority=seed_priority(priority), name=name,
-            defaults={"kind": kind, "policeuk_categories": categories, "partner_measure": measure, "note": note,
-                      "source": "Saferplace default (docs/adr/0504-outcome-indicators.md)"},
-        )
+    seed_indicators(Partnership.objects.get(slug=seed.SWCSP))  # the analysis library's default taxonomy
     stdout.write(
         f"Interventions: {len(projects)} projects, {Output.objects.count()} outputs, "
         f"{OutcomeIndicator.objects.count()} outcome indicators."

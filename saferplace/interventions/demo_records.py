@@ -146,19 +146,3 @@ OUTPUTS = [
     ("CCTV monitoring", "Instances witnessed by the control room", "instances", 2074, "", "6.2"),
     ("CCTV monitoring", "Requests for footage serviced", "requests", 121, "", "6.2"),
 ]
-
-# priority, name, kind, police.uk categories, partner measure, note
-INDICATORS = [
-    (BURGLARY, "Burglary (police.uk)", "policeuk", ["Burglary"], "",
-     "police.uk's Burglary category: residential, business and community burglary together."),
-    (ASB, "Anti-social behaviour incidents (police.uk)", "policeuk", ["Anti-social behaviour"], "",
-     "Police-recorded ASB incidents only; council-recorded ASB is a separate partner measure."),
-    (DRUGS_ALCOHOL, "Drug offences (police.uk)", "policeuk", ["Drugs"], "",
-     "Drug offences only: police.uk does not flag alcohol-related crime. Drug offences rise with police activity."),
-    (DOMESTIC_ABUSE, "Police-recorded domestic abuse", "partner", [], "police-recorded-domestic-abuse",
-     "police.uk does not flag domestic abuse; the figure comes from West Mercia Police's own returns."),
-    (HATE, "Police-recorded hate crime", "partner", [], "police-recorded-hate-crime",
-     "police.uk does not flag hate crime; the figure comes from West Mercia Police's own returns."),
-    ("Reduction of those Killed or Seriously injured", "Killed or seriously injured casualties", "partner", [],
-     "road-casualties-ksi", "Reported road casualties (STATS19), killed or seriously injured."),
-]

@@ -118,7 +118,10 @@ class OutcomeIndicator(models.Model):
     partner_measure = models.CharField(
         max_length=100, blank=True, help_text="For partner measures: the code of the partner dataset"
     )
-    lower_is_better = models.BooleanField(default=True)
+    lower_is_better = models.BooleanField(
+        null=True, default=True, choices=[(True, "Lower is better"), (False, "Higher is better"),
+                                          (None, "Context only: reported, not judged better or worse")],
+        help_text="Context only where a rise is not simply worse (e.g. more reporting of domestic abuse)")
     note = models.TextField(blank=True, help_text="What the indicator does and does not capture")
     source = models.CharField(max_length=200, blank=True)
 

@@ -13,6 +13,7 @@ from saferplace.partnership.models import Partnership, Priority
 
 from .analysis import ProjectYear, active_in, project_year
 from .models import OutcomeIndicator, PriorityNoAction, Project
+from .taxonomy import indicators_of
 
 
 @dataclass
@@ -86,7 +87,7 @@ def build(partnership: Partnership, year: str) -> Traceability:
         for priority in theme.priorities.all():
             projects = [project_year(p, year) for p in priority.projects.order_by("name") if active_in(p, year)]
             nodes.append(PriorityNode(
-                priority, projects, list(priority.indicators.all()),
+                priority, projects, indicators_of(priority),
                 PriorityNoAction.objects.filter(priority=priority, financial_year=year).first(),
             ))
         themes.append(ThemeNode(theme, nodes))

@@ -20,6 +20,7 @@ from .forms import NoActionForm, OutputForm, OutputsUploadForm, ProjectForm
 from .indicators import indicator_change_over_project_life
 from .models import Output, Project
 from .outputs_sheet import import_outputs, outputs_template
+from .taxonomy import indicators_of
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 DEFAULT_PARTNERSHIP = "safer-worcester"
@@ -63,7 +64,7 @@ def project_detail(request, pk):
                     *project.grant_lines.values_list("financial_year", flat=True),
                     *project.spend.values_list("financial_year", flat=True)}, reverse=True)
     indicators = [indicator_change_over_project_life(i, project)
-                  for p in project.priorities.all() for i in p.indicators.all()]
+                  for p in project.priorities.all() for i in indicators_of(p)]
     return render(request, "interventions/project.html", {
         "project": project, "years": [project_year(project, y) for y in years], "indicators": indicators,
         "bids": project.bids.select_related("funding_round"), "spend": project.spend.select_related("grant_line"),
@@ -153,7 +154,7 @@ def priority_detail(request, pk):
     year = _year(request)
     summary = priority_year(priority, year)
     changes = [indicator_change_over_project_life(i, py.project) for py in summary.projects
-               for i in priority.indicators.all()]
+               for i in indicators_of(priority)]
     return render(request, "interventions/priority.html", {
         "priority": priority, "summary": summary, "year": year, "changes": changes,
         "no_action": priority.no_action_reasons.filter(financial_year=year).first(),

@@ -4,12 +4,12 @@ pieces every report has (trend charts, hotspot maps, the governance diagram, per
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date
 
 import numpy as np
 import pandas as pd
 
+from saferplace.analyse.data import Scope
 from saferplace.analysis.periods import Period, month_label, month_name
 from saferplace.incidents import queries
 from saferplace.incidents.models import ForceMonth
@@ -46,26 +46,19 @@ class ReportInputError(ValueError):
     """The options asked for a report that cannot be built (unknown partnership, bad period)."""
 
 
-@dataclass
-class Area:
-    partnership: Partnership
-    name: str
-    lsoas: list[str]
-
-
 _BATCHES: dict[tuple[date, date], str] = {}
 
 
-def area_of(slug: str) -> Area:
-    """The partnership and its LSOAs. Called at the start of every build, so it also empties the per-build cache
-    of import-batch descriptions."""
+def area_of(slug: str) -> Scope:
+    """The partnership and its LSOAs, as the store's reader (saferplace.analyse.data) takes an area. Called at the
+    start of every build, so it also empties the per-build cache of import-batch descriptions."""
     _BATCHES.clear()
     partnership = Partnership.objects.filter(slug=slug).first()
     if partnership is None:
         known = ", ".join(Partnership.objects.values_list("slug", flat=True)) or "none recorded"
         raise ReportInputError(f"No partnership is known as {slug!r} (known: {known}).")
     name, lsoas = queries.resolve_area(slug)
-    return Area(partnership, name, lsoas)
+    return Scope(partnership.slug, name, tuple(lsoas), partnership)
 
 
 def disclosive_unit(unit: str) -> bool:
@@ -93,13 +86,9 @@ def _batches(start: date, end: date) -> str:
             f"release {', '.join(releases)}, import batch{'es' if len(ids) > 1 else ''} {id_text}")
 
 
-def policeuk_provenance(area: Area, period_text: str, measure: str, start: date, end: date) -> Provenance:
+def policeuk_provenance(area: Scope, period_text: str, measure: str, start: date, end: date) -> Provenance:
     return Provenance(POLICEUK, period_text, measure, batches(start, end), area.name,
                       "data.police.uk, Open Government Licence v3.0")
-
-
-def counts_frame(area: Area, start: date, end: date) -> pd.DataFrame:
-    return queries.monthly_counts(lsoa_codes=area.lsoas, start=start, end=end)
 
 
 def loaded_months(frame: pd.DataFrame) -> set[str]:
@@ -108,10 +97,6 @@ def loaded_months(frame: pd.DataFrame) -> set[str]:
 
 def covers(frame: pd.DataFrame, period: Period) -> bool:
     return set(period.month_labels()) <= loaded_months(frame)
-
-
-def gap_months(area: Area) -> list[str]:
-    return sorted({g["month"] for g in queries.publication_gaps("street")})
 
 
 def monthly_series(frame: pd.DataFrame, period: Period, categories=None, exclude=None) -> dict[str, int]:
@@ -125,7 +110,7 @@ def monthly_series(frame: pd.DataFrame, period: Period, categories=None, exclude
     return {m: int(sums.get(m, 0)) for m in period.month_labels()}
 
 
-def trend_figure(key: str, caption: str, area: Area, periods: list[Period], series: dict[str, dict[str, int]],
+def trend_figure(key: str, caption: str, area: Scope, periods: list[Period], series: dict[str, dict[str, int]],
                  measure: str = "") -> Figure:
     """A monthly line chart (one line per series) with the table of its figures: a row a month, a column a
     series."""
@@ -145,7 +130,7 @@ def trend_figure(key: str, caption: str, area: Area, periods: list[Period], seri
                   chart=Chart("line", 0, tuple(range(1, len(series) + 1)), x_title="Month", y_title=measure))
 
 
-def located_points(area: Area, start: date, end: date, categories=None) -> tuple[np.ndarray, np.ndarray]:
+def located_points(area: Scope, start: date, end: date, categories=None) -> tuple[np.ndarray, np.ndarray]:
     """Longitude and latitude of the located rows in the area and period (for hotspot grids).
 
     Uses incidents.queries.points when the incidents app provides it; until then reads only the two coordinate
@@ -181,7 +166,7 @@ def grid_counts(lon: np.ndarray, lat: np.ndarray, cell: float) -> tuple[dict[tup
     return counts, float(x0), float(y0)
 
 
-def hotspot_figure(key: str, caption: str, area: Area, period: Period, categories=None, top: int = 12,
+def hotspot_figure(key: str, caption: str, area: Scope, period: Period, categories=None, top: int = 12,
                    what: str = "records", significance: bool = False) -> Figure | None:
     """A grid map of where the period's records concentrate beside the table of the busiest cells, with the
     share of all records they hold (analysis.concentration). With `significance`, each cell is also tested

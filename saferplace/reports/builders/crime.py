@@ -11,13 +11,15 @@ from datetime import date
 
 import pandas as pd
 
+from saferplace.analyse.data import Scope, counts_frame, gap_months, partner_data
 from saferplace.analysis.change import Change, compare, compare_periods
 from saferplace.analysis.periods import Period, financial_year, month_name, year_earlier
 from saferplace.analysis.wording import change_sentence, number
 from saferplace.incidents.models import Measure, MeasureValue
+from saferplace.interventions.taxonomy import taxonomy_for
 
 from ..model import COUNT, TEXT, Column, Note, Paragraph, Provenance, Subheading, Table, Value, count, para, text
-from .common import ASB, Area, counts_frame, covers, gap_months, monthly_series, policeuk_provenance, trend_figure
+from .common import ASB, covers, monthly_series, policeuk_provenance, trend_figure
 
 
 def change_paragraph(subject: str, change: Change, prov_before: Provenance, prov_after: Provenance,
@@ -37,7 +39,7 @@ def change_paragraph(subject: str, change: Change, prov_before: Provenance, prov
     return Paragraph(parts, numbered=numbered, public_alternative=alternative)
 
 
-def published_crime(area: Area, year: Period) -> list[Paragraph]:
+def published_crime(area: Scope, year: Period) -> list[Paragraph]:
     """Published recorded-crime figures (a partner measure marked published, whole financial years)."""
     out = []
     previous = year_earlier(year)
@@ -60,7 +62,7 @@ def published_crime(area: Area, year: Period) -> list[Paragraph]:
     return out
 
 
-def policeuk_totals(area: Area, year: Period) -> tuple[list, pd.DataFrame | None]:
+def policeuk_totals(area: Scope, year: Period) -> tuple[list, pd.DataFrame | None]:
     """Crime (without ASB) and ASB with their change, the table by category, and the monthly trend chart."""
     previous = year_earlier(year)
     frame = counts_frame(area, previous.start, year.end)
@@ -103,7 +105,7 @@ def policeuk_totals(area: Area, year: Period) -> tuple[list, pd.DataFrame | None
     return blocks, frame
 
 
-def category_table(area: Area, frame: pd.DataFrame, year: Period, previous: Period | None, gaps) -> Table:
+def category_table(area: Scope, frame: pd.DataFrame, year: Period, previous: Period | None, gaps) -> Table:
     categories = sorted(frame["category"].unique())
     rows = []
     totals_now, totals_before = 0, 0
@@ -142,41 +144,7 @@ def category_table(area: Area, frame: pd.DataFrame, year: Period, previous: Peri
                  tuple(rows), total_row=True, notes=tuple(notes))
 
 
-def partner_frame() -> pd.DataFrame:
-    """Partner measures as (measure, month, value) for the analysis library (monthly measures only)."""
-    rows = list(MeasureValue.objects.filter(measure__period=Measure.Period.MONTH)
-                .values_list("measure__slug", "period_start", "value"))
-    return pd.DataFrame([(s, d, float(v)) for s, d, v in rows], columns=["measure", "month", "value"])
-
-
-def taxonomy_for(partnership):
-    """The partnership's priorities and their outcome indicators (interventions app) as an analysis taxonomy;
-    the analysis library's default when no indicator is recorded."""
-    from saferplace.analysis.taxonomy import PARTNER, POLICE_UK, WORCESTER_DEFAULT, Taxonomy
-    from saferplace.analysis.taxonomy import Measure as TMeasure
-    from saferplace.analysis.taxonomy import Priority as TPriority
-
-    priorities = []
-    any_indicator = False
-    defaults = {p.name: p for p in WORCESTER_DEFAULT.priorities}
-    for theme in partnership.themes_in_force():
-        for priority in theme.priorities.all():
-            measures = []
-            for ind in priority.indicators.all():
-                any_indicator = True
-                lower = ind.lower_is_better
-                if ind.kind == "policeuk":
-                    measures += [TMeasure(c, POLICE_UK, ind.name if len(ind.policeuk_categories) == 1 else c,
-                                          lower_is_better=lower, note=ind.note) for c in ind.policeuk_categories]
-                elif ind.partner_measure:
-                    measures.append(TMeasure(ind.partner_measure, PARTNER, ind.name, lower_is_better=lower,
-                                             note=ind.note))
-            note = defaults[priority.name].note if priority.name in defaults else ""
-            priorities.append(TPriority(theme.name, priority.name, tuple(measures), note))
-    return Taxonomy(tuple(priorities)) if any_indicator else WORCESTER_DEFAULT
-
-
-def flag_paragraph(area: Area, flag, month: date, prefix: str = "Emerging issue") -> Paragraph:
+def flag_paragraph(area: Scope, flag, month: date, prefix: str = "Emerging issue") -> Paragraph:
     """An emerging-issue flag in the analysis library's words, its count kept as a Value."""
     prov = policeuk_provenance(area, flag.month, flag.category, month, month)
     return Paragraph((f"{prefix} ({flag.kind}): ", count(flag.observed, prov), f" recorded. {flag.sentence}"),
@@ -195,7 +163,7 @@ STATUS_WORDS = {
 }
 
 
-def performance_blocks(area: Area, year: Period, frame: pd.DataFrame | None, *, maps: bool = True,
+def performance_blocks(area: Scope, year: Period, frame: pd.DataFrame | None, *, maps: bool = True,
                        emerging_month: date | None = None, key_prefix: str = "") -> list:
     """Per priority: its status, each measure's change sentence, a trend chart and a hotspot map for police.uk
     measures, and any emerging issue flagged for its categories."""
@@ -205,9 +173,10 @@ def performance_blocks(area: Area, year: Period, frame: pd.DataFrame | None, *, 
     from .common import hotspot_figure
 
     previous = year_earlier(year)
-    taxonomy = taxonomy_for(area.partnership)
+    taxonomy, _ = taxonomy_for(area.partnership)
     counts = frame if frame is not None else pd.DataFrame(columns=["lsoa", "category", "month", "count"])
-    results = performance(counts, year, taxonomy, partner=partner_frame(), gap_months=gap_months(area))
+    results = performance(counts, year, taxonomy, partner=partner_data(year, previous).frame,
+                          gap_months=gap_months(area))
     flags = []
     if frame is not None and not frame.empty:
         month = emerging_month or year.end

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from saferplace.analyse.data import counts_frame, gap_months
 from saferplace.analysis.periods import as_month, month_name, months_between, rolling_12_months
 from saferplace.core.dates import add_months
 from saferplace.core.deadlines import due_items
 from saferplace.partnership.models import Action, Meeting
 
 from ..model import RESTRICTED, TEXT, Builder, Column, Note, Report, Table, para, text
-from .common import ReportInputError, area_of, counts_frame, hotspot_figure, no_progress
+from .common import ReportInputError, area_of, hotspot_figure, no_progress
 from .crime import flag_paragraph, performance_blocks
 from .records import _d
 
@@ -64,8 +65,6 @@ def build(partnership: str = "safer-worcester", month: str = "2024-03", report_d
     emerging = []
     if frame is not None:
         from saferplace.analysis.emerging import emerging_issues
-
-        from .common import gap_months
 
         history = counts_frame(area, add_months(first, -60), end_month)
         for m in months_between(first, end_month).months():

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from saferplace.analyse.data import counts_frame, gap_months
 from saferplace.analysis.change import FELL, ROSE, compare_periods
 from saferplace.analysis.concentration import concentration
 from saferplace.analysis.harm import harm_weighted
@@ -21,8 +22,6 @@ from .common import (
     ASB,
     ReportInputError,
     area_of,
-    counts_frame,
-    gap_months,
     hotspot_figure,
     monthly_series,
     no_progress,

@@ -61,6 +61,12 @@ def resolve_scope(code: str | None) -> Scope:
     return Scope(code, name, tuple(lsoas), partnership, whole)
 
 
+def partnership_scope(partnership: Partnership) -> Scope:
+    """A partnership's whole area under its own slug and name (reports and the interventions pages use this)."""
+    lsoas = tuple(sorted(partnership.lsoas().values_list("code", flat=True)))
+    return Scope(partnership.slug, partnership.name, lsoas, partnership)
+
+
 def default_partnership() -> Partnership | None:
     """The most local partnership with an area (Safer Worcester in the demo), as the dashboard shows."""
     return (Partnership.objects.filter(children__isnull=True, areas__isnull=False).order_by("name").distinct()
@@ -161,6 +167,33 @@ def partner_data(current: Period, previous: Period) -> PartnerData:
             current_only[slug] = sum(v for d, v in in_range if current.start <= d <= current.end)
     names = dict(Measure.objects.filter(slug__in=covered).values_list("slug", "name"))
     return PartnerData(pd.DataFrame(keep, columns=["measure", "month", "value"]), current_only, names)
+
+
+def partner_series(slug: str, periods: list[Period]) -> tuple[dict[date, float], list[date]]:
+    """One partner measure over `periods`, for compare_periods: each value in its period's first month, taken only
+    when its whole month, quarter or year lies inside one of the periods; and the months no value covers (gaps,
+    left out with their partner months)."""
+    first, last = min(p.start for p in periods), max(p.end for p in periods)
+    counts: dict[date, float] = {}
+    covered: set[str] = set()
+    for kind, start, value in MeasureValue.objects.filter(measure__slug=slug, period_start__gte=first,
+                                                          period_start__lte=last).values_list(
+            "measure__period", "period_start", "value"):
+        months = period_starting(kind, start).month_labels()
+        if any(set(months) <= set(p.month_labels()) for p in periods):
+            counts[start] = float(value)
+            covered.update(months)
+    return counts, [m for p in periods for m in p.months() if month_label(m) not in covered]
+
+
+def policeuk_series(scope: Scope, categories, periods: list[Period]) -> tuple[dict[date, int], list[str]]:
+    """Monthly counts of some police.uk categories (counted together) over `periods` in the scope, and the gap
+    months (publication gaps of its forces and months not loaded), for compare_periods."""
+    first, last = min(p.start for p in periods), max(p.end for p in periods)
+    frame = counts_frame(scope, first, last)
+    frame = frame[frame["category"].isin(list(categories))]
+    counts = {m: int(n) for m, n in frame.groupby("month")["count"].sum().items()}
+    return counts, gap_months(scope, list(periods))
 
 
 # Populations ----------------------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 """Demo data: Worcester's real police.uk street-level rows for 2022-04 to 2024-03, and the partner measures of
-the seed report's section 6 (2020/21) with West Mercia's published recorded-crime totals (paragraph 3.7).
+the seed report's section 6 (2020/21) with West Mercia's published recorded-crime totals (paragraph 3.7), as
+listed in demo_records.py. The interventions demo links projects to these measures as their outputs.
 
 Idempotent: the police.uk files are skipped when their exact bytes are already stored, and measure values
 are updated in place on (measure, period).
@@ -14,6 +15,7 @@ from django.db import transaction
 from saferplace.geography.models import Area, Level
 from saferplace.partnership.models import Organisation
 
+from .demo_records import MEASURES, RECORDED_CRIME
 from .importers.policeuk import Options
 from .models import Measure, MeasureValue
 from .services import import_policeuk
@@ -23,42 +25,6 @@ DEMO_RELEASE = "2024-08"  # the files were published with months up to 2024-08
 FY_2020 = date(2020, 4, 1)
 FY_2019 = date(2019, 4, 1)
 
-# (slug, name, unit, organisation, organisation kind, value for 2020/21, seed paragraph)
-MEASURES = [
-    ("cctv-incidents-witnessed", "CCTV incidents witnessed", "incidents", "Worcester City Council", "council",
-     2074, "6.2"),
-    ("cctv-footage-requests", "CCTV footage requests serviced", "requests", "Worcester City Council", "council",
-     121, "6.2"),
-    ("dawn-referrals", "DAWN domestic abuse referrals received", "referrals", "Worcester Community Trust",
-     "voluntary", 157, "6.5"),
-    ("dawn-women-already-supported", "DAWN women already receiving support", "women", "Worcester Community Trust",
-     "voluntary", 51, "6.5"),
-    ("dawn-positive-outcomes", "DAWN women leaving the service with a positive outcome", "women",
-     "Worcester Community Trust", "voluntary", 125, "6.5"),
-    ("dawn-children-safer", "Children affected now leading safer lives", "children", "Worcester Community Trust",
-     "voluntary", 198, "6.5"),
-    ("housing-da-duties-accepted", "Housing duties accepted to victims of domestic abuse", "households",
-     "Worcester City Council", "council", 70, "6.10"),
-    ("housing-da-duties-accepted-male", "Housing duties accepted to male victims of domestic abuse", "households",
-     "Worcester City Council", "council", 9, "6.10"),
-    ("street-pastors-people-supported", "People supported by Street Pastors", "people", "Worcester Street Pastors",
-     "voluntary", 132, "6.20"),
-    ("da-home-security-visits", "Home security visits for high-risk domestic abuse victims", "visits",
-     "Worcester City Council", "council", 48, "6.27"),
-    ("personal-alarms-given", "Personal alarms given to vulnerable residents", "alarms", "Worcester City Council",
-     "council", 100, "6.28"),
-    ("purse-bells-distributed", "Purse bells distributed", "purse bells", "Worcester City Council", "council", 72,
-     "6.24"),
-    ("asb-targeted-patrols", "ASB targeted patrols", "patrols", "Worcester City Council", "council", 100, "6.43"),
-    ("asb-young-adults-engaged", "Young adults engaged by ASB officers", "engagements", "Worcester City Council",
-     "council", 2486, "6.37"),
-    ("asb-adults-engaged", "Adults engaged by ASB officers", "engagements", "Worcester City Council", "council",
-     746, "6.37"),
-    ("cycles-marked-love-your-home", "Cycles forensically marked (Love Your Home event)", "cycles",
-     "West Mercia Police", "police", 70, "6.22"),
-]
-RECORDED_CRIME = ("recorded-crime-worcester", "Police recorded crime, Worcester", "crimes", "West Mercia Police")
-
 
 def _organisation(name: str, kind: str) -> Organisation:
     return Organisation.objects.get_or_create(name=name, defaults={"kind": kind, "source": "Appendix 1"})[0]
@@ -66,12 +32,12 @@ def _organisation(name: str, kind: str) -> Organisation:
 
 @transaction.atomic
 def load_measures() -> int:
-    for slug, name, unit, org, kind, value, paragraph in MEASURES:
+    for slug, name, unit, (org, kind), value, paragraph, note in MEASURES:
         measure, _ = Measure.objects.update_or_create(slug=slug, defaults={
             "name": name, "unit": unit, "organisation": _organisation(org, kind), "period": Measure.Period.YEAR,
             "source": f"Seed report paragraph {paragraph}"})
         MeasureValue.objects.update_or_create(measure=measure, period_start=FY_2020, defaults={
-            "value": Decimal(value), "source": f"Seed report paragraph {paragraph} (2020/21)"})
+            "value": Decimal(value), "note": note, "source": f"Seed report paragraph {paragraph} (2020/21)"})
     slug, name, unit, org = RECORDED_CRIME
     measure, _ = Measure.objects.update_or_create(slug=slug, defaults={
         "name": name, "unit": unit, "organisation": _organisation(org, "police"), "period": Measure.Period.YEAR,

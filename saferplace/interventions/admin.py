@@ -6,7 +6,8 @@ from .models import OutcomeIndicator, Output, PriorityNoAction, Project
 class OutputInline(admin.TabularInline):
     model = Output
     extra = 0
-    fields = ["measure", "unit", "financial_year", "quarter", "value", "note", "source"]
+    fields = ["name", "measure", "source"]
+    autocomplete_fields = ["measure"]
 
 
 @admin.register(Project)
@@ -20,9 +21,9 @@ class ProjectAdmin(admin.ModelAdmin):
 
 @admin.register(Output)
 class OutputAdmin(admin.ModelAdmin):
-    list_display = ["project", "measure", "financial_year", "quarter", "value", "unit"]
-    list_filter = ["financial_year"]
-    search_fields = ["project__name", "measure"]
+    list_display = ["project", "name", "measure"]
+    search_fields = ["project__name", "name", "measure__name", "measure__slug"]
+    autocomplete_fields = ["measure"]
 
 
 @admin.register(OutcomeIndicator)

@@ -2,6 +2,7 @@
 
 Money allocated to a project in a year = its bids' allocations in rounds of that year + grant lines for it that
 were not paid out of one of those bids (a grant line paid from a bid is the same money, counted once).
+An output's figures are the values of its partner measure in the year (docs/adr/0801).
 Cost per output = money ÷ output value, rounded half-up to the penny, for each measure on its own (a project's
 measures are different things and are never added together). Spend is used when any is recorded for the year,
 otherwise the allocation, and the basis is always shown. A project serving several priorities counts in full
@@ -15,7 +16,8 @@ from django.db.models import Sum
 
 from saferplace.funding.models import Bid, GrantLine, Spend
 
-from .models import Output, Project
+from .models import Project
+from .outputs import Figure, figures, has_figures
 
 ZERO = Decimal("0.00")
 PENNY = Decimal("0.01")
@@ -30,7 +32,7 @@ def cost_per_output(money: Decimal, value: Decimal) -> Decimal | None:
 
 @dataclass
 class OutputCost:
-    output: Output
+    figure: Figure  # one value of one of the project's outputs (a partner measure)
     cost: Decimal | None
 
 
@@ -61,19 +63,18 @@ def project_year(project: Project, year: str | None = None) -> ProjectYear:
     bids = Bid.objects.filter(project=project)
     lines = GrantLine.objects.filter(project=project)
     spend = Spend.objects.filter(project=project)
-    outputs = Output.objects.filter(project=project)
     if year:
         bids = bids.filter(funding_round__financial_year=year)
         lines = lines.filter(financial_year=year)
         spend = spend.filter(financial_year=year)
-        outputs = outputs.filter(financial_year=year)
     own_lines = lines.exclude(bid__in=bids)  # a line paid out of a counted bid is the same money
     allocated = _sum(bids, "allocated") + _sum(own_lines, "amount")
     spent = _sum(spend, "amount")
     basis = "spent" if spent > 0 else ("allocated" if allocated > 0 else "")
     result = ProjectYear(project, year, allocated, spent, _sum(bids, "requested"), basis)
     money = result.money
-    result.outputs = [OutputCost(o, cost_per_output(money, o.value) if basis else None) for o in outputs]
+    result.outputs = [OutputCost(f, cost_per_output(money, f.value) if basis else None)
+                      for f in figures(project, year)]
     return result
 
 
@@ -104,7 +105,7 @@ def active_in(project: Project, year: str) -> bool:
     if (Bid.objects.filter(project=project, funding_round__financial_year=year).exists()
             or GrantLine.objects.filter(project=project, financial_year=year).exists()
             or Spend.objects.filter(project=project, financial_year=year).exists()
-            or Output.objects.filter(project=project, financial_year=year).exists()):
+            or has_figures(project, year)):
         return True
     first, last = financial_year_bounds(year)
     if project.start and project.start > last:

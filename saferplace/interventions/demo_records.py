@@ -4,12 +4,11 @@ Projects named in Appendix 6 keep the name printed there ("Dawn Project"); proje
 section 6 take the name of the paragraph's heading. The report never links a project to a priority in words
 that survived its conversion to text (Appendix 6's tick columns were lost), so every link below is read from
 the project's stated purpose and says so in `link_basis` (docs/adr/0503-demo-reading-of-funding-and-outputs.md).
-Every output is for 2020-21, the year the report covers, as a whole-year figure.
+Every output is one of the partner measures the incidents demo loads, with its 2020-21 whole-year figure.
 """
 
 SWCSP = "south-worcestershire"
 WORCESTER = "safer-worcester"
-YEAR = "2020-21"
 READ_FROM_PURPOSE = "Read from the project's purpose by Saferplace; the seed's tick columns were lost"
 
 BURGLARY = "Dwelling and Non-Dwelling Burglary"
@@ -98,51 +97,42 @@ PROJECTS = [
      "estates and community centres.", None, None, "Paragraphs 6.37–6.45"),
 ]
 
-# project, measure, unit, value, note, source  (all 2020-21, whole year)
+# project, output name, partner measure slug. The figures (all 2020-21, whole year) are the measures' values,
+# loaded by the incidents demo from saferplace/incidents/demo_records.py: they are written down once.
 OUTPUTS = [
-    ("Dawn Project", "Referrals received", "referrals", 157, "", "6.5"),
-    ("Dawn Project", "Women already receiving support", "women", 51, "In addition to the referrals", "6.5"),
-    ("Dawn Project", "Women who left the service with a positive outcome", "women", 125, "", "6.5"),
-    ("Dawn Project", "Children affected now leading safer lives", "children", 198, "", "6.5"),
-    ("White Ribbon Campaign 2020", "Students who received the campaign material", "students", 500,
-     "An estimate", "6.6"),
-    ("White Ribbon Campaign 2020", "Young adults at awareness sessions", "young adults", 182,
-     "On the streets, at YMCA drop-ins or at pupil referral unit visits", "6.7"),
-    ("White Ribbon Campaign 2020", "People reached by the survivors' story on Facebook", "people", 2937,
-     "62 engagements, 10 likes and 7 shares", "6.8"),
-    ("White Ribbon Campaign 2020", "People reached by five helpline posts", "people", 5224,
-     "Across Facebook, Instagram and Twitter; 100 engagements and 2 likes", "6.9"),
-    ("Housing support for victims of domestic abuse", "Victims of domestic abuse owed a housing duty", "people", 70,
-     "Of whom 9 were male", "6.10"),
-    ("Domestic Homicide Review", "Reviews initiated", "reviews", 2,
-     "Two homicides in South Worcestershire initiated a review in 2020", "6.14"),
-    ("Worcester Street Pastors", "Weekends patrolled (of 52)", "weekends", 50, "Saturday 10pm to Sunday 4am", "6.17"),
-    ("Worcester Street Pastors", "People supported", "people", 132, "Patrols resumed in mid-July after COVID-19",
-     "6.20"),
-    ("Safe and Sound", "Locations given bike security signs", "locations", 7,
-     "Plus 3 signs for the University of Worcester", "6.21"),
-    ("Safe and Sound", "Bikes forensically marked at station events", "bikes", 50, "", "6.21"),
-    ("Safe and Sound", "Security items handed out at allotments", "items", 50, "Padlock alarms and the like", "6.23"),
-    ("Safe and Sound", "Purse bells distributed", "purse bells", 72, "", "6.24"),
-    ("Safe and Sound", "People at the loan shark training session", "people", 11, "", "6.25"),
-    ("Safe and Sound", "People at the community safety webinar", "people", 18, "29 January 2021", "6.26"),
-    ("Safe and Sound", "Home security visits for high-risk domestic abuse victims", "visits", 48, "", "6.27"),
-    ("Safe and Sound", "Personal alarms given to vulnerable residents", "alarms", 100, "", "6.28"),
-    ("Love Your Home", "Cycles forensically marked", "cycles", 70, "", "6.22"),
-    ("Love Your Home", "SmartWater packs registered and given out", "packs", 200, "", "6.22"),
-    ("Hate Crime Forum", "Residents reached by Hate Crime Awareness Week posts", "residents", 2300,
-     "Six posts, 9–16 October 2020", "6.29"),
-    ("Hate Crime Forum", "Forum meetings", "meetings", 2, "", "6.30"),
-    ("Hate Crime Forum", "Schools interested in the Heartstone Odyssey project", "schools", 7, "", "6.32"),
-    ("Youth Intervention", "Individuals given online support in the first lockdown", "people", 80, "", "6.34"),
-    ("Youth Intervention", "Young people who benefited from walk and talk", "young people", 36,
-     "Including referrals", "6.34"),
-    ("Youth Intervention", "YMCA residents at the weekly drop-in", "residents", 31, "", "6.35"),
-    ("Anti-social behaviour response", "Young adults engaged", "young adults", 2486,
-     "Some engaged more than once", "6.37"),
-    ("Anti-social behaviour response", "Adults engaged", "adults", 746, "Some engaged more than once", "6.37"),
-    ("Anti-social behaviour response", "Targeted patrols", "patrols", 100, "", "6.43"),
-    ("Anti-social behaviour response", "Hot spot areas given deployable cameras", "areas", 5, "", "6.44"),
-    ("CCTV monitoring", "Instances witnessed by the control room", "instances", 2074, "", "6.2"),
-    ("CCTV monitoring", "Requests for footage serviced", "requests", 121, "", "6.2"),
+    ("Dawn Project", "Referrals received", "dawn-referrals"),
+    ("Dawn Project", "Women already receiving support", "dawn-women-already-supported"),
+    ("Dawn Project", "Women who left the service with a positive outcome", "dawn-positive-outcomes"),
+    ("Dawn Project", "Children affected now leading safer lives", "dawn-children-safer"),
+    ("White Ribbon Campaign 2020", "Students who received the campaign material", "white-ribbon-students"),
+    ("White Ribbon Campaign 2020", "Young adults at awareness sessions", "white-ribbon-young-adults"),
+    ("White Ribbon Campaign 2020", "People reached by the survivors' story on Facebook", "white-ribbon-story-reach"),
+    ("White Ribbon Campaign 2020", "People reached by five helpline posts", "white-ribbon-helpline-reach"),
+    ("Housing support for victims of domestic abuse", "Victims of domestic abuse owed a housing duty",
+     "housing-da-duties-accepted"),
+    ("Domestic Homicide Review", "Reviews initiated", "dhr-reviews-initiated"),
+    ("Worcester Street Pastors", "Weekends patrolled (of 52)", "street-pastors-weekends"),
+    ("Worcester Street Pastors", "People supported", "street-pastors-people-supported"),
+    ("Safe and Sound", "Locations given bike security signs", "bike-security-sign-locations"),
+    ("Safe and Sound", "Bikes forensically marked at station events", "bikes-marked-station-events"),
+    ("Safe and Sound", "Security items handed out at allotments", "allotment-security-items"),
+    ("Safe and Sound", "Purse bells distributed", "purse-bells-distributed"),
+    ("Safe and Sound", "People at the loan shark training session", "loan-shark-training-attendees"),
+    ("Safe and Sound", "People at the community safety webinar", "community-safety-webinar-attendees"),
+    ("Safe and Sound", "Home security visits for high-risk domestic abuse victims", "da-home-security-visits"),
+    ("Safe and Sound", "Personal alarms given to vulnerable residents", "personal-alarms-given"),
+    ("Love Your Home", "Cycles forensically marked", "cycles-marked-love-your-home"),
+    ("Love Your Home", "SmartWater packs registered and given out", "smartwater-packs-love-your-home"),
+    ("Hate Crime Forum", "Residents reached by Hate Crime Awareness Week posts", "hate-crime-week-reach"),
+    ("Hate Crime Forum", "Forum meetings", "hate-crime-forum-meetings"),
+    ("Hate Crime Forum", "Schools interested in the Heartstone Odyssey project", "heartstone-odyssey-schools"),
+    ("Youth Intervention", "Individuals given online support in the first lockdown", "youth-online-support"),
+    ("Youth Intervention", "Young people who benefited from walk and talk", "youth-walk-and-talk"),
+    ("Youth Intervention", "YMCA residents at the weekly drop-in", "ymca-drop-in-residents"),
+    ("Anti-social behaviour response", "Young adults engaged", "asb-young-adults-engaged"),
+    ("Anti-social behaviour response", "Adults engaged", "asb-adults-engaged"),
+    ("Anti-social behaviour response", "Targeted patrols", "asb-targeted-patrols"),
+    ("Anti-social behaviour response", "Hot spot areas given deployable cameras", "asb-deployable-camera-areas"),
+    ("CCTV monitoring", "Instances witnessed by the control room", "cctv-incidents-witnessed"),
+    ("CCTV monitoring", "Requests for footage serviced", "cctv-footage-requests"),
 ]

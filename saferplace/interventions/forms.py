@@ -5,7 +5,9 @@ from django import forms
 from saferplace.funding.years import normalise_financial_year
 from saferplace.partnership.models import Priority
 
-from .models import Output, PriorityNoAction, Project
+from . import outputs
+from .models import YEAR_HINT, PriorityNoAction, Project
+from .outputs import Quarter
 
 
 class DateInput(forms.DateInput):
@@ -49,26 +51,48 @@ class ProjectForm(forms.ModelForm):
         return data
 
 
-class OutputForm(FinancialYearMixin, forms.ModelForm):
-    class Meta:
-        model = Output
-        fields = ["measure", "unit", "financial_year", "quarter", "value", "note"]
-        labels = {"value": "Value", "quarter": "Period within the year"}
-        widgets = {"quarter": forms.RadioSelect, "note": forms.Textarea(attrs={"rows": 2})}
+class OutputForm(FinancialYearMixin, forms.Form):
+    """One figure of a project's output. An output the project already has is matched by name; a new name makes a
+    new output with its own partner measure (saferplace.interventions.outputs)."""
 
-    def __init__(self, *args, project, **kwargs):
+    measure = forms.CharField(max_length=200, label="Measure",
+                              help_text="What was counted, for example 'Referrals received'")
+    unit = forms.CharField(max_length=60, required=False,
+                           help_text="For a new measure: for example people, sessions, visits")
+    financial_year = forms.CharField(max_length=7, help_text=YEAR_HINT)
+    quarter = forms.TypedChoiceField(label="Period within the year", choices=Quarter.choices, coerce=int,
+                                     initial=Quarter.YEAR, widget=forms.RadioSelect)
+    value = forms.DecimalField(label="Value", max_digits=14, decimal_places=2)
+    note = forms.CharField(required=False, max_length=300, widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args, project, user=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.instance.project = project
+        self.project, self.user = project, user
 
     def clean(self):
         data = super().clean()
-        duplicate = Output.objects.filter(project=self.instance.project, measure=data.get("measure"),
-                                          financial_year=data.get("financial_year"), quarter=data.get("quarter"))
-        if data.get("measure") and duplicate.exclude(pk=self.instance.pk).exists():
-            self.add_error("measure", f"'{data['measure']}' already has a value for that period: edit it instead.")
+        name, year, quarter = data.get("measure"), data.get("financial_year"), data.get("quarter")
+        output = outputs.output_named(self.project, name) if name else None
+        try:
+            if output is not None and quarter is not None:
+                outputs.check_period(output, quarter)
+            elif output is None and name:
+                outputs.owner_for(self.project, self.user)
+        except outputs.OutputRefused as refused:
+            self.add_error("quarter" if refused.rule == "OUTPUT-PERIOD" else "measure", str(refused))
+            return data
+        if output is not None and year and quarter is not None and output.measure.values.filter(
+                period_start=outputs.period_start(year, quarter)).exists():
+            self.add_error("measure", f"'{name}' already has a value for that period: edit it instead.")
         if data.get("value") is not None and data["value"] < 0:
             self.add_error("value", "An output cannot be negative.")
         return data
+
+    def save(self):
+        data = self.cleaned_data
+        outputs.record(self.project, data["measure"], data["unit"], data["financial_year"], data["quarter"],
+                       data["value"], data["note"], user=self.user, source="Entered on the project's page")
+        return self.project
 
 
 class NoActionForm(FinancialYearMixin, forms.ModelForm):

@@ -4,7 +4,6 @@ A project serves priorities; a priority is measured by outcome indicators. Wheth
 a project ran is an association, never proof that the project caused it.
 """
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -63,43 +62,24 @@ class Project(models.Model):
 
 
 class Output(models.Model):
-    """One measure of what a project produced in a period, e.g. DAWN: 157 referrals in 2020-21."""
-
-    class Quarter(models.IntegerChoices):
-        YEAR = 0, "Whole year"
-        Q1 = 1, "April to June"
-        Q2 = 2, "July to September"
-        Q3 = 3, "October to December"
-        Q4 = 4, "January to March"
+    """What a project produces, as one of the partner measures (incidents `Measure`): DAWN's "Referrals received"
+    is the measure `dawn-referrals`. Its figures are that measure's values, stored once (docs/adr/0801); the
+    outputs form and workbook, the measure's page and its template all read and write them."""
 
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="outputs")
-    measure = models.CharField(max_length=200, help_text="What was counted, for example 'Referrals received'")
-    unit = models.CharField(max_length=60, blank=True, help_text="For example people, sessions, visits")
-    financial_year = models.CharField(max_length=7, validators=[validate_financial_year], help_text=YEAR_HINT)
-    quarter = models.PositiveSmallIntegerField(choices=Quarter.choices, default=Quarter.YEAR)
-    value = models.DecimalField(max_digits=12, decimal_places=2)
-    note = models.TextField(blank=True)
-    source = models.CharField(max_length=200, blank=True)
-    entered_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+    measure = models.ForeignKey("incidents.Measure", on_delete=models.PROTECT, related_name="outputs")
+    name = models.CharField(max_length=200, help_text="What the project's reports call it, e.g. 'Referrals received'")
+    source = models.CharField(max_length=200, blank=True, help_text="Where the link to the measure comes from")
 
     class Meta:
-        ordering = ["project__name", "financial_year", "quarter", "pk"]
+        ordering = ["project__name", "name"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["project", "measure", "financial_year", "quarter"], name="unique_output_per_period"
-            ),
-            models.CheckConstraint(condition=Q(value__gte=0), name="output_not_negative"),
-            models.CheckConstraint(condition=Q(quarter__gte=0) & Q(quarter__lte=4), name="output_quarter_valid"),
+            models.UniqueConstraint(fields=["project", "measure"], name="unique_output_measure"),
+            models.UniqueConstraint(fields=["project", "name"], name="unique_output_name"),
         ]
 
     def __str__(self):
-        return f"{self.project.name}: {self.measure} {self.value:,} ({self.period_label})"
-
-    @property
-    def period_label(self) -> str:
-        if self.quarter == self.Quarter.YEAR:
-            return self.financial_year
-        return f"{self.financial_year} {self.get_quarter_display()}"
+        return f"{self.project.name}: {self.name}"
 
 
 class OutcomeIndicator(models.Model):

@@ -1,8 +1,10 @@
 """The outputs template (XLSX) partners fill in, and its upload: all rows loaded, or none.
 
-The template lists, for a financial year, each project's measures (those recorded in any year) with the value
-already held, so a partner fills in or corrects the Value column and uploads it back. Rows whose Value is empty
-are left alone. A contributor may only upload rows for projects its organisation leads or works on.
+The template lists, for a financial year, each project's outputs (its partner measures counted by year or by
+quarter) with the value already held, so a partner fills in or corrects the Value column and uploads it back.
+Rows whose Value is empty are left alone. A new measure name makes a new output with its own partner measure.
+Figures are written as the measures' values (saferplace.interventions.outputs), the same rows the measures'
+own pages and templates write. A contributor may only upload rows for projects its organisation leads or works on.
 """
 
 from dataclasses import dataclass
@@ -18,11 +20,13 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from saferplace.funding.cells import ImportRefused, Issue, open_workbook, parse_amount, text
 from saferplace.funding.years import normalise_financial_year
 
-from .models import Output, Project
+from . import outputs
+from .models import Project
+from .outputs import Quarter
 
 SHEET = "Outputs"
 COLUMNS = ["Project", "Measure", "Unit", "Financial year", "Period", "Value", "Note"]
-PERIODS = {label.lower(): value for value, label in Output.Quarter.choices}
+PERIODS = {label.lower(): value for value, label in Quarter.choices}
 PERIODS.update({f"q{q}": q for q in range(1, 5)})
 
 
@@ -38,15 +42,17 @@ def outputs_template(year: str, projects) -> bytes:
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for project in projects:
-        held = {(o.measure, o.quarter): o for o in project.outputs.filter(financial_year=year)}
-        measures = dict(project.outputs.values_list("measure", "unit").order_by("measure").distinct())
-        rows = sorted({(m, q) for m, q in held} | {(m, 0) for m in measures}) or [("", 0)]
-        for measure, quarter in rows:
-            current = held.get((measure, quarter))
-            sheet.append([project.name, measure, measures.get(measure, ""), year,
-                          Output.Quarter(quarter).label, current.value if current else None,
-                          current.note if current else ""])
-    periods = DataValidation(type="list", formula1='"' + ",".join(Output.Quarter.labels) + '"', allow_blank=True)
+        held = {(f.output.pk, f.period): f for f in outputs.figures(project, year)}
+        rows = [(o, quarter) for o in project.outputs.select_related("measure")
+                for quarter in ([Quarter.YEAR] if o.measure.period == "year" else
+                                list(Quarter)[1:] if o.measure.period == "quarter" else [])]
+        if not rows:
+            sheet.append([project.name, None, None, year, Quarter.YEAR.label, None, ""])
+        for output, quarter in rows:
+            current = held.get((output.pk, quarter.label))
+            sheet.append([project.name, output.name, output.measure.unit, year, quarter.label,
+                          current.value if current else None, current.note if current else ""])
+    periods = DataValidation(type="list", formula1='"' + ",".join(Quarter.labels) + '"', allow_blank=True)
     sheet.add_data_validation(periods)
     periods.add(f"E2:E{max(sheet.max_row, 2) + 200}")
     for column, width in zip(COLUMNS, [34, 46, 14, 14, 20, 12, 40], strict=True):
@@ -54,7 +60,9 @@ def outputs_template(year: str, projects) -> bytes:
     help_sheet = wb.create_sheet("How to fill in")
     for line in [
         "One row per project, measure and period. Fill in Value (a number, no text); leave it empty to skip the row.",
-        "Add rows for new measures: name the measure as you want it reported, and its unit (people, visits...).",
+        "Add rows for new measures: name the measure as you want it reported, and its unit (people, visits...). A "
+        "new measure is counted by the period of its first row: whole years, or quarters.",
+        "Measures counted by month are entered on their own page under Data, partner measures.",
         "Period: Whole year, or the quarter (April to June, July to September, October to December, January to "
         "March).",
         "Financial year: like 2020-21. The upload is checked whole: if any row is wrong nothing is loaded, and each "
@@ -92,6 +100,7 @@ def import_outputs(path, *, name: str | None = None, user=None) -> OutputsResult
         raise ImportRefused([Issue(name, SHEET, 1, "", "FILE-LAYOUT",
                                    "the header row must be: " + ", ".join(COLUMNS))])
     good = []
+    new_kinds: dict = {}
     for number, row in enumerate(rows[1:], start=2):
         values = dict(zip(COLUMNS, list(row) + [None] * len(COLUMNS), strict=False))
         if values["Value"] is None or text(values["Value"]) == "":
@@ -112,7 +121,7 @@ def import_outputs(path, *, name: str | None = None, user=None) -> OutputsResult
         period = text(values["Period"]).lower() or "whole year"
         if period not in PERIODS:
             issue(number, "Period", "OUTPUT-PERIOD",
-                  f"'{text(values['Period'])}' is not a period: use " + ", ".join(Output.Quarter.labels))
+                  f"'{text(values['Period'])}' is not a period: use " + ", ".join(Quarter.labels))
         try:
             value = parse_amount(values["Value"])
         except ValueError as error:
@@ -122,6 +131,11 @@ def import_outputs(path, *, name: str | None = None, user=None) -> OutputsResult
             if key in {g[0] for g in good}:
                 issue(number, "Measure", "OUTPUT-ONCE-PER-PERIOD", "this measure and period appear twice in the file")
                 continue
+            try:
+                _check_output(project, text(values["Measure"]), PERIODS[period], user, new_kinds)
+            except outputs.OutputRefused as refused:
+                issue(number, "Period" if refused.rule == "OUTPUT-PERIOD" else "Measure", refused.rule, str(refused))
+                continue
             good.append((key, project, text(values["Measure"]), text(values["Unit"]), year, PERIODS[period], value,
                          text(values["Note"])))
     if issues:
@@ -129,17 +143,22 @@ def import_outputs(path, *, name: str | None = None, user=None) -> OutputsResult
     created = updated = 0
     with transaction.atomic():
         for _, project, measure, unit, year, quarter, value, note in good:
-            existing = Output.objects.filter(project=project, measure__iexact=measure, financial_year=year,
-                                             quarter=quarter).first()
-            if existing:
-                existing.value, existing.unit = value, unit or existing.unit
-                existing.note = note or existing.note
-                existing.entered_by = user if getattr(user, "is_authenticated", False) else existing.entered_by
-                existing.save()
-                updated += 1
-            else:
-                Output.objects.create(project=project, measure=measure, unit=unit, financial_year=year,
-                                      quarter=quarter, value=value, note=note, source=f"Uploaded in {name}",
-                                      entered_by=user if getattr(user, "is_authenticated", False) else None)
-                created += 1
+            _, new = outputs.record(project, measure, unit, year, quarter, value, note, user=user,
+                                    source=f"Uploaded in {name}")
+            created, updated = created + new, updated + (not new)
     return OutputsResult(created, updated)
+
+
+def _check_output(project, measure: str, quarter: int, user, new_kinds: dict) -> None:
+    """The row's period suits its output's measure; a new measure takes the kind of its first row in the file and
+    needs an organisation to own it."""
+    output = outputs.output_named(project, measure)
+    if output is not None:
+        outputs.check_period(output, quarter)
+        return
+    kind = "year" if quarter == Quarter.YEAR else "quarter"
+    first = new_kinds.setdefault((project.pk, measure.lower()), kind)
+    if first != kind:
+        raise outputs.OutputRefused("OUTPUT-PERIOD", f"'{measure}' is new and its first row counts it by "
+                                                     f"{outputs.KIND_WORDS[first]}: use the same kind of period")
+    outputs.owner_for(project, user)

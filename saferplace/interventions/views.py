@@ -9,16 +9,19 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
+from saferplace.core.dates import financial_year_label
 from saferplace.funding.cells import ImportRefused
 from saferplace.funding.models import FundingRound
 from saferplace.funding.years import normalise_financial_year
+from saferplace.incidents.models import MeasureValue
 from saferplace.partnership.models import Partnership, Priority
 
 from . import traceability as trace
 from .analysis import active_in, priority_year, project_year
 from .forms import NoActionForm, OutputForm, OutputsUploadForm, ProjectForm
 from .indicators import indicator_change_over_project_life
-from .models import Output, Project
+from .models import Project
+from .outputs import years_with_figures
 from .outputs_sheet import import_outputs, outputs_template
 from .taxonomy import indicators_of
 
@@ -32,10 +35,12 @@ def require(request, perm: str, obj=None) -> None:
 
 
 def current_year() -> str:
-    """The year of the newest funding round, else of the newest output: what the pages show by default."""
+    """The year of the newest funding round, else of the newest output figure: what the pages show by default."""
     latest = FundingRound.objects.order_by("-financial_year").values_list("financial_year", flat=True).first()
-    return latest or Output.objects.order_by("-financial_year").values_list("financial_year", flat=True).first() \
-        or "2020-21"
+    if latest:
+        return latest
+    newest = MeasureValue.objects.filter(measure__outputs__isnull=False).order_by("-period_start").first()
+    return financial_year_label(newest.period_start) if newest else "2020-21"
 
 
 def _year(request) -> str:
@@ -59,7 +64,7 @@ def index(request):
 def project_detail(request, pk):
     require(request, "interventions.view_interventions")
     project = get_object_or_404(Project.objects.select_related("lead_organisation", "partnership"), pk=pk)
-    years = sorted({*project.outputs.values_list("financial_year", flat=True),
+    years = sorted({*years_with_figures(project),
                     *project.bids.values_list("funding_round__financial_year", flat=True),
                     *project.grant_lines.values_list("financial_year", flat=True),
                     *project.spend.values_list("financial_year", flat=True)}, reverse=True)
@@ -101,11 +106,10 @@ def project_edit(request, pk):
 def output_new(request, pk):
     project = get_object_or_404(Project, pk=pk)
     require(request, "interventions.add_output", project)
-    form = OutputForm(request.POST or None, project=project, initial={"financial_year": current_year()})
-    if request.method == "POST" and form.is_valid():
-        form.instance.entered_by = request.user
+    form = OutputForm(request.POST or None, project=project, user=request.user,
+                      initial={"financial_year": current_year()})
     return _form_page(request, form, title=f"Record an output for {project.name}", cancel=project.get_absolute_url(),
-                      success="Output recorded.", on_save=lambda o: o.project.get_absolute_url())
+                      success="Output recorded.", on_save=lambda p: p.get_absolute_url())
 
 
 def outputs_template_xlsx(request):

@@ -1,8 +1,10 @@
 """The demo funding records equal the seed report's Appendix 6 and paragraph 5.1, and loading twice changes nothing."""
 
+from datetime import date
 from decimal import Decimal
 
 from saferplace.funding.models import Bid, GrantLine, Spend
+from saferplace.incidents.models import Measure, MeasureValue
 from saferplace.interventions.models import Output, Project
 from tests.funding.conftest import load_seed
 
@@ -51,11 +53,12 @@ def test_cctv_figures_of_6_1_and_6_2(seed):
     improvements = Spend.objects.filter(project__name="CCTV camera improvements")
     assert sorted(s.amount for s in improvements) == [Decimal("25240.00"), Decimal("420894.48")]
     assert Spend.objects.get(project__name="CCTV monitoring").amount == Decimal("47010.00")
-    monitoring = {o.measure: o.value for o in Output.objects.filter(project__name="CCTV monitoring")}
+    monitoring = {o.name: o.measure.values.get(period_start=date(2020, 4, 1)).value
+                  for o in Output.objects.filter(project__name="CCTV monitoring")}
     assert monitoring == {"Instances witnessed by the control room": 2074, "Requests for footage serviced": 121}
 
 
 def test_loading_twice_changes_nothing(seed):
-    counts = [m.objects.count() for m in (Bid, GrantLine, Spend, Output, Project)]
+    counts = [m.objects.count() for m in (Bid, GrantLine, Spend, Output, Project, Measure, MeasureValue)]
     load_seed()
-    assert [m.objects.count() for m in (Bid, GrantLine, Spend, Output, Project)] == counts
+    assert [m.objects.count() for m in (Bid, GrantLine, Spend, Output, Project, Measure, MeasureValue)] == counts

@@ -17,7 +17,7 @@ def test_cost_per_output_rounds_half_up_to_the_penny():
 def test_dawn_allocated_money_per_output(seed):
     dawn = project_year(Project.objects.get(name="Dawn Project"), "2020-21")
     assert (dawn.allocated, dawn.spent, dawn.basis) == (Decimal("32890.00"), Decimal("0.00"), "allocated")
-    costs = {o.output.measure: o.cost for o in dawn.outputs}
+    costs = {o.figure.name: o.cost for o in dawn.outputs}
     assert costs == {
         "Referrals received": Decimal("209.49"),  # 32,890 / 157 = 209.490…
         "Women already receiving support": Decimal("644.90"),  # 32,890 / 51 = 644.901…
@@ -29,7 +29,7 @@ def test_dawn_allocated_money_per_output(seed):
 def test_cctv_monitoring_uses_spend_when_recorded(seed):
     cctv = project_year(Project.objects.get(name="CCTV monitoring"), "2020-21")
     assert (cctv.allocated, cctv.spent, cctv.basis) == (Decimal("20000.00"), Decimal("47010.00"), "spent")
-    costs = {o.output.measure: o.cost for o in cctv.outputs}
+    costs = {o.figure.name: o.cost for o in cctv.outputs}
     assert costs["Instances witnessed by the control room"] == Decimal("22.67")  # 47,010 / 2,074 = 22.666…
     assert costs["Requests for footage serviced"] == Decimal("388.51")  # 47,010 / 121 = 388.512…
 
@@ -37,7 +37,7 @@ def test_cctv_monitoring_uses_spend_when_recorded(seed):
 def test_grant_line_paid_from_a_bid_is_not_counted_twice(seed):
     pastors = project_year(Project.objects.get(name="Worcester Street Pastors"), "2020-21")
     assert pastors.allocated == Decimal("2700.00")  # bid £2,700 = grant line £2,700, the same money
-    assert {o.output.measure: o.cost for o in pastors.outputs} == {
+    assert {o.figure.name: o.cost for o in pastors.outputs} == {
         "Weekends patrolled (of 52)": Decimal("54.00"), "People supported": Decimal("20.45")}  # 2,700/132=20.4545
     love = project_year(Project.objects.get(name="Love Your Home"), "2020-21")
     assert love.allocated == Decimal("2000.00")  # the £1,665 line is paid out of the £2,000 allocation

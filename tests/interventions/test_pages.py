@@ -7,6 +7,7 @@ from io import BytesIO
 import pytest
 from openpyxl import load_workbook
 
+from saferplace.incidents.models import MeasureValue
 from saferplace.interventions.models import Output, Project
 from saferplace.partnership.models import Organisation, Priority
 from tests.conftest import ALL_ROLES
@@ -50,13 +51,23 @@ def test_contributor_records_outputs_only_for_its_own_projects(seed, signed_in):
     assert c.get(f"/interventions/projects/{pastors.pk}/outputs/new/").status_code == 403
     url = f"/interventions/projects/{dawn.pk}/outputs/new/"
     assert c.get(url).status_code == 200
-    data = {"measure": "Referrals received", "unit": "referrals", "financial_year": "2021/22", "quarter": "1",
+    # a whole-year figure of an output Dawn already has is written as its partner measure's value
+    data = {"measure": "Referrals received", "unit": "referrals", "financial_year": "2021/22", "quarter": "0",
             "value": "41", "note": ""}
     assert c.post(url, data).status_code == 302
-    output = Output.objects.get(project=dawn, financial_year="2021-22")
-    assert (output.quarter, output.value, output.entered_by.username) == (1, Decimal("41"), "contributor")
+    value = MeasureValue.objects.get(measure__slug="dawn-referrals", period_start=date(2021, 4, 1))
+    assert (value.value, value.entered_by.username) == (Decimal("41"), "contributor")
     refused = c.post(url, data)  # the same measure and period again
     assert refused.status_code == 200 and "already has a value for that period" in refused.content.decode()
+    by_quarter = c.post(url, {**data, "quarter": "1"}).content.decode()  # dawn-referrals is counted by year
+    assert "&#x27;Referrals received&#x27; is counted by financial year: choose Whole year." in by_quarter
+    # a new measure recorded by quarter becomes a new output with its own partner measure, owned by the lead
+    new = {**data, "measure": "Safety plans completed", "unit": "plans", "quarter": "1", "value": "12"}
+    assert c.post(url, new).status_code == 302
+    plans = Output.objects.get(project=dawn, name="Safety plans completed").measure
+    assert (plans.period, plans.organisation, plans.unit) == ("quarter", wct, "plans")
+    assert [(v.period_start, v.value, v.entered_by.username) for v in plans.values.all()] == [
+        (date(2021, 4, 1), Decimal("12"), "contributor")]
     bad = c.post(url, {**data, "financial_year": "2021-23", "quarter": "2"}).content.decode()
     assert "A financial year starting in 2021 ends in 2022: write 2021-22, not 2021-23." in bad
 
@@ -85,16 +96,17 @@ def test_outputs_upload_round_trip_and_refusal(seed, signed_in, tmp_path):
     wb.save(path)
     with path.open("rb") as handle:
         assert c.post("/interventions/outputs/upload/", {"file": handle}).status_code == 302
-    assert Output.objects.get(measure="Safety plans completed").value == 120
-    assert Output.objects.get(measure="Referrals received", financial_year="2020-21").value == 157  # unchanged
+    assert Output.objects.get(name="Safety plans completed").measure.values.get().value == 120
+    dawn_referrals = MeasureValue.objects.get(measure__slug="dawn-referrals", period_start=date(2020, 4, 1))
+    assert dawn_referrals.value == 157  # unchanged
 
     sheet.append(["Worcester Street Pastors", "People supported", "people", "2020-21", "Whole year", 1, ""])
     sheet.append(["Dawn Project", "Calls", "calls", "2020-21", "Fortnight", "many", ""])
     wb.save(path)
-    count = Output.objects.count()
+    count = (Output.objects.count(), MeasureValue.objects.count())
     with path.open("rb") as handle:
         page = c.post("/interventions/outputs/upload/", {"file": handle}).content.decode()
-    assert Output.objects.count() == count
+    assert (Output.objects.count(), MeasureValue.objects.count()) == count
     assert "outputs.xlsx, sheet Outputs, row 7, column A (Project): you may record outputs only for projects" in page
     assert "row 8, column E (Period): &#x27;Fortnight&#x27; is not a period" in page
     assert "row 8, column F (Value): Value: &#x27;many&#x27; is not a number [OUTPUT-VALUE]" in page

@@ -1,12 +1,15 @@
 """Traceability: every seed project under its priority, and a new orphan shows up as one."""
 
+from decimal import Decimal
+
 import html5lib
 
 from saferplace.funding.models import Bid, FundingRound
 from saferplace.interventions import demo_records as records
-from saferplace.interventions.models import Output, PriorityNoAction, Project
+from saferplace.interventions.models import PriorityNoAction, Project
+from saferplace.interventions.outputs import record
 from saferplace.interventions.traceability import build
-from saferplace.partnership.models import Partnership, Priority
+from saferplace.partnership.models import Organisation, Partnership, Priority
 
 NS = "{http://www.w3.org/1999/xhtml}"
 
@@ -57,7 +60,8 @@ def test_a_new_orphan_appears_as_one(seed, signed_in):
     swcsp = Partnership.objects.get(slug="south-worcestershire")
     theme = swcsp.themes.get(name="Safer People")
     theme.priorities.create(name="Retail crime", order=9)
-    project = Project.objects.create(partnership=swcsp, name="Shopwatch radios", purpose="Radios for shops")
+    project = Project.objects.create(partnership=swcsp, name="Shopwatch radios", purpose="Radios for shops",
+                                     lead_organisation=Organisation.objects.get(name="Worcester City Council"))
     project.priorities.set([Priority.objects.get(name="Travelling criminality")])
     funding_round = FundingRound.objects.get(financial_year="2020-21")
     Bid.objects.create(funding_round=funding_round, project=project, purpose="Radios", requested=1000,
@@ -69,7 +73,7 @@ def test_a_new_orphan_appears_as_one(seed, signed_in):
     # a recorded reason and an output each close their gap
     PriorityNoAction.objects.create(priority=Priority.objects.get(name="Retail crime"), financial_year="2020-21",
                                     reason="Led by the Business Improvement District this year")
-    Output.objects.create(project=project, measure="Radios issued", financial_year="2020-21", value=12)
+    record(project, "Radios issued", "radios", "2020-21", 0, Decimal(12))  # a new output: its own partner measure
     shown = page_tree(signed_in("viewer").get("/interventions/traceability/?year=2020-21").content)
     assert not any("Retail crime" in o or "Shopwatch" in o for o in shown["orphans"])
 

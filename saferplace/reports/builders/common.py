@@ -9,7 +9,7 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
-from saferplace.analyse.data import Scope
+from saferplace.analyse.data import Scope, partnership_scope
 from saferplace.analysis.periods import Period, month_label, month_name
 from saferplace.incidents import queries
 from saferplace.incidents.models import ForceMonth
@@ -57,8 +57,7 @@ def area_of(slug: str) -> Scope:
     if partnership is None:
         known = ", ".join(Partnership.objects.values_list("slug", flat=True)) or "none recorded"
         raise ReportInputError(f"No partnership is known as {slug!r} (known: {known}).")
-    name, lsoas = queries.resolve_area(slug)
-    return Scope(partnership.slug, name, tuple(lsoas), partnership)
+    return partnership_scope(partnership)
 
 
 def disclosive_unit(unit: str) -> bool:

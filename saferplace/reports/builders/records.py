@@ -167,13 +167,14 @@ def projects_blocks(partnership: Partnership, year: str) -> tuple[list, Table | 
         if py.outputs:
             items = []
             for oc in py.outputs:
-                o = oc.output
-                prov = Provenance("Project outputs", o.financial_year, f"{project.name}: {o.measure}",
-                                  f"output {o.pk}", partnership.name, o.source)
-                value = count(o.value, prov, disclosive=disclosive_unit(o.unit), unit=o.unit)
-                note = f" ({o.note})" if o.note else ""
+                f = oc.figure
+                prov = Provenance("Project outputs (partner measures)", f.period_label, f"{project.name}: {f.name}",
+                                  f"partner measure {f.output.measure.slug}, value {f.record.pk}", partnership.name,
+                                  f.source)
+                value = count(f.value, prov, disclosive=disclosive_unit(f.unit), unit=f.unit)
+                note = f" ({f.note})" if f.note else ""
                 items.append(para("{measure}: {v}" + note.replace("{", "{{").replace("}", "}}"), numbered=False,
-                                  measure=o.measure, v=value))
+                                  measure=f.name if f.period == "Whole year" else f"{f.name} ({f.period})", v=value))
             blocks.append(para("Outputs recorded for {year}:", year=year))
             blocks.append(bullets(*items))
         else:
@@ -182,7 +183,7 @@ def projects_blocks(partnership: Partnership, year: str) -> tuple[list, Table | 
             prov = Provenance("Funding: allocations and grant lines", year, project.name, "", partnership.name)
             money_rows.append((text(project.name), money(py.allocated, prov),
                                money(py.spent, prov) if py.spent else text("not recorded"),
-                               text(", ".join(f"{oc.output.measure}: £{oc.cost:,.2f}" for oc in py.outputs
+                               text(", ".join(f"{oc.figure.name}: £{oc.cost:,.2f}" for oc in py.outputs
                                               if oc.cost is not None) or "–")))
     orphans = [node.priority.name for node in trace.orphan_priorities]
     if orphans:

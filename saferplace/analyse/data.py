@@ -1,8 +1,9 @@
 """What the analysis library needs, read from the store: areas as LSOA sets, monthly counts, publication gaps,
 loaded months, partner measures, populations and (aggregated) snap points.
 
-Everything is read through saferplace.incidents.queries where it offers a function; raw crime rows are read
-only for hotspots, and then grouped in the database by snap point, so one row comes back per point, not per crime.
+Everything is read through saferplace.incidents.queries where it offers a function (snap points for hotspots
+come from queries.points, grouped in the database: one row per point, not per crime). The report builders and
+the interventions pages read the store through this module too (docs/adr/0800).
 """
 
 from __future__ import annotations
@@ -17,8 +18,7 @@ from saferplace.analysis.periods import Period, financial_year_of, month_label, 
 from saferplace.core.dates import add_months
 from saferplace.geography.models import Area, Level, Population, Succession
 from saferplace.incidents import queries
-from saferplace.incidents.categories import CATEGORY_BY_NAME
-from saferplace.incidents.models import Crime, ForceMonth, Measure, MeasureValue, MonthlyCount
+from saferplace.incidents.models import ForceMonth, Measure, MeasureValue, MonthlyCount
 from saferplace.partnership.models import Partnership
 
 ALL = "all"
@@ -247,28 +247,11 @@ def lsoa_residents(codes, year: int) -> dict[str, int]:
 # Snap points for hotspots ---------------------------------------------------------------------------------
 
 def points_frame(scope: Scope, period: Period, categories: list[str] | None = None) -> tuple[pd.DataFrame, int]:
-    """One row per snap point (location text, longitude, latitude, LSOA) with the number of records there, grouped
-    in the database; and the number of the period's records in the scope with no location."""
-    fms = ForceMonth.objects.filter(kind=STREET, month__gte=period.start, month__lte=period.end)
-    if scope.lsoas is not None:
-        fms = fms.filter(force_id__in=force_ids(scope))
-    qs = Crime.objects.filter(force_month__in=list(fms.values_list("pk", flat=True)))
-    if categories:
-        qs = qs.filter(category__in=[CATEGORY_BY_NAME[c] for c in categories])
-    if scope.lsoas is not None:
-        ids = []
-        codes = list(scope.lsoas)
-        for i in range(0, len(codes), 5000):
-            ids += list(Area.objects.filter(code__in=codes[i:i + 5000]).values_list("pk", flat=True))
-        located = qs.filter(lsoa_id__in=ids)
-        without = 0  # records with no location carry no LSOA, so none can be placed in an area
-    else:
-        located = qs.filter(lsoa__isnull=False)
-        without = qs.filter(longitude__isnull=True).count()
-    rows = list(located.filter(longitude__isnull=False, latitude__isnull=False)
-                .values("location", "longitude", "latitude", "lsoa__code").annotate(n=Count("id")).order_by())
-    frame = pd.DataFrame(rows, columns=["location", "longitude", "latitude", "lsoa__code", "n"])
-    frame = frame.rename(columns={"lsoa__code": "lsoa"})
+    """One row per snap point (location text, longitude, latitude, LSOA) with the number of records there (`n`),
+    from incidents.queries.points; and the number of the period's records in the scope with no location (none
+    can be placed in an area, so 0 for an area; every such record when the scope is all areas)."""
+    frame = queries.points(_lsoa_filter(scope), period.start, period.end, categories).rename(columns={"count": "n"})
+    without = 0 if scope.lsoas is not None else queries.unlocated(period.start, period.end, categories)
     return frame, without
 
 

@@ -3,17 +3,21 @@
     monthly_counts(lsoa_codes=None, start=None, end=None, categories=None) -> DataFrame[lsoa, category, month, count]
     publication_gaps(kind="street", force=None) -> list[dict]
     resolve_area(code) -> (label, list of LSOA codes)
+    points(lsoa_codes=None, start=None, end=None, categories=None) -> DataFrame[location, longitude, latitude, lsoa,
+                                                                              count]
+    unlocated(start=None, end=None, categories=None) -> int
 """
 
 from datetime import date
 
 import pandas as pd
-from django.db.models import Sum
+from django.db.models import Count, Sum
 
 from saferplace.geography.models import Area, Level
 
+from .categories import CATEGORY_BY_NAME
 from .completeness import check_series
-from .models import ForceMonth, MonthlyCount
+from .models import Crime, ForceMonth, MonthlyCount
 
 
 class UnknownArea(ValueError):
@@ -101,3 +105,51 @@ def resolve_area(code: str) -> tuple[str, list[str]]:
     if area.level == Level.LSOA:
         return area.name, [area.code]
     return area.name, sorted(a.code for a in area.descendants(Level.LSOA))
+
+
+def _street_rows(start: date | None, end: date | None, categories, force_ids=None):
+    """Street-level rows of the months' force-months (the raw table's one index), of the police.uk categories."""
+    fms = ForceMonth.objects.filter(kind="street")
+    if start:
+        fms = fms.filter(month__gte=start)
+    if end:
+        fms = fms.filter(month__lte=end)
+    if force_ids is not None:
+        fms = fms.filter(force_id__in=list(force_ids))
+    rows = Crime.objects.filter(force_month__in=list(fms.values_list("pk", flat=True)))
+    if categories:
+        rows = rows.filter(category__in=[CATEGORY_BY_NAME[c] for c in categories])
+    return rows
+
+
+def points(lsoa_codes=None, start: date | None = None, end: date | None = None, categories=None) -> pd.DataFrame:
+    """Located street-level records per snap point: one row per (location, longitude, latitude, lsoa) with the
+    number of records there (`count`), grouped in the database, so one row comes back per point, not per record
+    (police.uk snaps every record to an anonymous map point). For maps and hotspots, the only readers of coordinates.
+
+    lsoa_codes: None for every located record in an LSOA, otherwise only those LSOAs'. start/end: first days of
+    months, inclusive. categories: police.uk names, None for all (crime and anti-social behaviour).
+    """
+    forces = None
+    if lsoa_codes is not None:
+        codes = list(lsoa_codes)
+        forces = set(MonthlyCount.objects.filter(lsoa__code__in=codes).values_list("force_id", flat=True).distinct())
+    rows = _street_rows(start, end, categories, forces)
+    if lsoa_codes is not None:
+        ids = []
+        for i in range(0, len(codes), 5000):
+            ids += list(Area.objects.filter(code__in=codes[i:i + 5000]).values_list("pk", flat=True))
+        rows = rows.filter(lsoa_id__in=ids)
+    else:
+        rows = rows.filter(lsoa__isnull=False)
+    grouped = list(rows.filter(longitude__isnull=False, latitude__isnull=False)
+                   .values("location", "longitude", "latitude", "lsoa__code").annotate(n=Count("id")).order_by())
+    frame = pd.DataFrame(grouped, columns=["location", "longitude", "latitude", "lsoa__code", "n"])
+    frame = frame.rename(columns={"lsoa__code": "lsoa", "n": "count"})
+    frame["count"] = frame["count"].astype("int64")
+    return frame.sort_values(["lsoa", "location", "longitude", "latitude"], ignore_index=True)
+
+
+def unlocated(start: date | None = None, end: date | None = None, categories=None) -> int:
+    """Street-level records of the months with no location (they belong to no area)."""
+    return _street_rows(start, end, categories).filter(longitude__isnull=True).count()

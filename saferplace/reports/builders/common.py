@@ -130,25 +130,12 @@ def trend_figure(key: str, caption: str, area: Scope, periods: list[Period], ser
 
 
 def located_points(area: Scope, start: date, end: date, categories=None) -> tuple[np.ndarray, np.ndarray]:
-    """Longitude and latitude of the located rows in the area and period (for hotspot grids).
-
-    Uses incidents.queries.points when the incidents app provides it; until then reads only the two coordinate
-    columns of the stored rows (never the records themselves), filtered by area, months and category.
-    """
-    points = getattr(queries, "points", None)
-    if points is not None:
-        return points(lsoa_codes=area.lsoas, start=start, end=end, categories=categories)
-    from saferplace.geography.models import Area as GeoArea
-    from saferplace.incidents.categories import Category
-    from saferplace.incidents.models import Crime
-
-    ids = list(GeoArea.objects.filter(code__in=area.lsoas).values_list("pk", flat=True))
-    qs = Crime.objects.filter(month__gte=start, month__lte=end, lsoa_id__in=ids, longitude__isnull=False)
-    if categories:
-        codes = [c.value for c in Category if c.label in set(categories)]
-        qs = qs.filter(category__in=codes)
-    coords = np.array(list(qs.values_list("longitude", "latitude")), dtype=float).reshape(-1, 2)
-    return coords[:, 0], coords[:, 1]
+    """Longitude and latitude of every located record in the area and months (for hotspot grids): the snap points
+    of incidents.queries.points, each repeated as many times as records were placed there."""
+    frame = queries.points(area.lsoas, start, end, categories)
+    repeats = frame["count"].to_numpy(int)
+    return (np.repeat(frame["longitude"].to_numpy(float), repeats),
+            np.repeat(frame["latitude"].to_numpy(float), repeats))
 
 
 def grid_counts(lon: np.ndarray, lat: np.ndarray, cell: float) -> tuple[dict[tuple[int, int], int], float, float]:

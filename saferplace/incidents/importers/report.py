@@ -40,6 +40,11 @@ class Refused(Exception):
     """Raised inside the load transaction when a blocking rule was broken, so that nothing is kept."""
 
 
+class Fallback(Exception):
+    """Raised inside the load transaction by the fast (Arrow) reader when the file holds something only the csv
+    module reads exactly: the transaction is rolled back and the file read again by the csv module."""
+
+
 @dataclass
 class FileReport:
     file: str

@@ -3,6 +3,7 @@
 Shared by the funding round importer and the outputs upload. Nothing is loaded unless every cell is good.
 """
 
+import tempfile
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
@@ -35,6 +36,20 @@ class ImportRefused(Exception):
     def __init__(self, issues: list[Issue]):
         self.issues = issues
         super().__init__("\n".join(str(i) for i in issues))
+
+
+def import_upload(upload, importer, **options) -> tuple[object | None, list[Issue]]:
+    """Run an XLSX importer (`importer(path, name=..., **options)`) on a file uploaded through a web form: it is
+    written to a temporary file first, as openpyxl reads a path. Returns (the importer's result, []) when the file
+    loaded, or (None, every issue) when it was refused."""
+    with tempfile.NamedTemporaryFile(suffix=".xlsx") as handle:
+        for chunk in upload.chunks():
+            handle.write(chunk)
+        handle.flush()
+        try:
+            return importer(handle.name, name=upload.name, **options), []
+        except ImportRefused as refused:
+            return None, refused.issues
 
 
 def open_workbook(path, name: str):

@@ -1,7 +1,5 @@
 """Funding pages: rounds (the seed's Appendix 6 table), bids, grant lines, and a round's import and export."""
 
-import tempfile
-
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -10,7 +8,7 @@ from django.db.models import Sum
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
-from .cells import ImportRefused
+from .cells import import_upload
 from .forms import BidForm
 from .importers import import_round
 from .models import Bid, Funder, FundingRound, GrantLine
@@ -106,16 +104,8 @@ def round_import(request):
     form = UploadForm(request.POST or None, request.FILES or None)
     issues = []
     if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
-        with tempfile.NamedTemporaryFile(suffix=".xlsx") as handle:
-            for chunk in upload.chunks():
-                handle.write(chunk)
-            handle.flush()
-            try:
-                result = import_round(handle.name, name=upload.name, user=request.user)
-            except ImportRefused as refused:
-                issues = refused.issues
-            else:
-                messages.success(request, result.summary())
-                return redirect(result.funding_round.get_absolute_url())
+        result, issues = import_upload(form.cleaned_data["file"], import_round, user=request.user)
+        if result is not None:
+            messages.success(request, result.summary())
+            return redirect(result.funding_round.get_absolute_url())
     return render(request, "funding/import.html", {"form": form, "issues": issues})

@@ -1,7 +1,5 @@
 """Projects, their outputs and cost per output, the priority view, and the traceability view."""
 
-import tempfile
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -10,7 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
 from saferplace.core.dates import financial_year_label
-from saferplace.funding.cells import ImportRefused
+from saferplace.funding.cells import import_upload
 from saferplace.funding.models import FundingRound
 from saferplace.funding.years import normalise_financial_year
 from saferplace.incidents.models import MeasureValue
@@ -127,18 +125,10 @@ def outputs_upload(request):
     form = OutputsUploadForm(request.POST or None, request.FILES or None)
     issues = []
     if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
-        with tempfile.NamedTemporaryFile(suffix=".xlsx") as handle:
-            for chunk in upload.chunks():
-                handle.write(chunk)
-            handle.flush()
-            try:
-                result = import_outputs(handle.name, name=upload.name, user=request.user)
-            except ImportRefused as refused:
-                issues = refused.issues
-            else:
-                messages.success(request, result.summary())
-                return redirect("interventions:index")
+        result, issues = import_upload(form.cleaned_data["file"], import_outputs, user=request.user)
+        if result is not None:
+            messages.success(request, result.summary())
+            return redirect("interventions:index")
     return render(request, "interventions/upload.html", {"form": form, "issues": issues, "year": current_year()})
 
 

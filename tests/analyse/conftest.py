@@ -8,9 +8,9 @@ from importlib import import_module
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
-from django.core.management.base import CommandError
 from django.db import transaction
+
+from tests.commands import run
 
 DEMO_APPS = ["geography", "partnership", "incidents", "funding", "interventions"]
 DEMO_FILES = Path(__file__).resolve().parents[2] / "saferplace" / "incidents" / "data" / "policeuk" / \
@@ -24,20 +24,6 @@ def demo(django_db_setup, django_db_blocker):
             import_module(f"saferplace.{app}.demo").load(io.StringIO())
         yield
         transaction.set_rollback(True)
-
-
-def run(*args) -> tuple[int, str, str]:
-    """`saferplace <args>` in-process: (exit status, stdout, stderr)."""
-    out, err = io.StringIO(), io.StringIO()
-    try:
-        call_command(*[str(a) for a in args], stdout=out, stderr=err)
-        status = 0
-    except SystemExit as exit_:
-        status = exit_.code
-    except CommandError as error:
-        status = error.returncode
-        err.write(str(error))
-    return status, out.getvalue(), err.getvalue()
 
 
 def run_json(*args) -> dict:

@@ -1,11 +1,9 @@
 """Shared helpers for the incidents tests: run the real commands, and snapshot what the data tables hold."""
 
 import csv
-import io
 import json
 from pathlib import Path
 
-from django.core.management import call_command
 from django.db.models import Sum
 
 from saferplace.geography.models import Area
@@ -19,23 +17,15 @@ from saferplace.incidents.models import (
     Outcome,
     StopSearch,
 )
+from tests.commands import run
+
+__all__ = ["run", "run_json", "snapshot", "read_rows", "write_rows"]
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 POLICEUK = DATA / "policeuk"
 CITY = POLICEUK / "city-of-london"
 SAMPLES = POLICEUK / "format-samples"
 WORCESTER_SAMPLE = POLICEUK / "west-mercia" / "2024-08-west-mercia-street-worcester-sample.csv"
-
-
-def run(*args) -> tuple[int, str, str]:
-    """Run `saferplace <args>` in-process; returns (exit status, stdout, stderr)."""
-    out, err = io.StringIO(), io.StringIO()
-    try:
-        call_command(*[str(a) for a in args], stdout=out, stderr=err)
-        status = 0
-    except SystemExit as exit_:
-        status = exit_.code
-    return status, out.getvalue(), err.getvalue()
 
 
 def run_json(*args) -> tuple[int, dict]:

@@ -1,7 +1,8 @@
 """`saferplace import funding PATH`: a funding round from its workbook (the layout of a round's XLSX export)."""
 
 import json
-from pathlib import Path
+
+from saferplace.core.importing import add_file_arguments, input_file, refused_line
 
 from ..cells import ImportRefused
 from ..importers import import_round
@@ -10,15 +11,12 @@ HELP = "Load a funding round from its XLSX (sheets Round and Bids), checked agai
 
 
 def add_arguments(parser) -> None:
-    parser.add_argument("path", metavar="PATH", help="The round's workbook (.xlsx)")
-    parser.add_argument("--check", action="store_true", help="Check only: report, load nothing")
-    parser.add_argument("--format", choices=["text", "json"], default="text")
+    add_file_arguments(parser, "The round's workbook (.xlsx)")
 
 
 def handle(options: dict, stdout, stderr) -> int:
-    path = Path(options["path"])
-    if not path.is_file():
-        stderr.write(f"saferplace import funding: no such file: {path}")
+    path = input_file("funding", options, stderr)
+    if path is None:
         return 2
     try:
         result = import_round(path, dry_run=options["check"])
@@ -28,7 +26,7 @@ def handle(options: dict, stdout, stderr) -> int:
                 {"file": i.file, "sheet": i.sheet, "row": i.row, "column": i.column, "rule": i.rule,
                  "message": i.message} for i in refused.issues]}, indent=1))
         else:
-            stdout.write(f"REFUSED {path}: nothing was loaded from it.")
+            stdout.write(refused_line(path))
             for issue in refused.issues:
                 stdout.write(f"  {issue}")
         return 1

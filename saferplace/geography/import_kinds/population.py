@@ -1,7 +1,8 @@
 """`saferplace import population PATH`: ONS mid-year population estimates by LSOA (code, name, total)."""
 
 import json
-from pathlib import Path
+
+from saferplace.core.importing import add_file_arguments, input_file, refused_line
 
 from ..population import load_population
 
@@ -10,17 +11,14 @@ HELP = ("Load ONS mid-year population estimates by LSOA (the ONS workbook, or a 
 
 
 def add_arguments(parser) -> None:
-    parser.add_argument("path", metavar="PATH", help="The ONS workbook (.xlsx) or a CSV saved from it")
+    add_file_arguments(parser, "The ONS workbook (.xlsx) or a CSV saved from it")
     parser.add_argument("--year", type=int, help="Mid-year of the estimates: needed for a CSV; for a workbook, "
                                                  "load only that year's sheet (default: every 'Mid-YYYY' sheet)")
-    parser.add_argument("--check", action="store_true", help="Check only: report, load nothing")
-    parser.add_argument("--format", choices=["text", "json"], default="text")
 
 
 def handle(options: dict, stdout, stderr) -> int:
-    path = Path(options["path"])
-    if not path.is_file():
-        stderr.write(f"saferplace import population: no such file: {path}")
+    path = input_file("population", options, stderr)
+    if path is None:
         return 2
     year = options.get("year")
     if year is not None and not 1981 <= year <= 2100:
@@ -30,7 +28,7 @@ def handle(options: dict, stdout, stderr) -> int:
     if options.get("format") == "json":
         stdout.write(json.dumps(report.as_dict(), indent=1))
     elif report.refused:
-        stdout.write(f"REFUSED {path}: nothing was loaded from it.")
+        stdout.write(refused_line(path))
         for issue in report.issues:
             stdout.write("  " + issue.line())
         if report.problems > len(report.issues):

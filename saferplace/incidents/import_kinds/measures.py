@@ -2,7 +2,8 @@
 
 import getpass
 import json
-from pathlib import Path
+
+from saferplace.core.importing import add_file_arguments, input_file, refused_line
 
 from ..importers.measures import load_measures
 from ..rules import BLOCK
@@ -11,21 +12,18 @@ HELP = "Load partner measures from a CSV or XLSX template (columns measure, peri
 
 
 def add_arguments(parser) -> None:
-    parser.add_argument("path", metavar="PATH", help="The filled-in template")
-    parser.add_argument("--check", action="store_true", help="Check only: report, load nothing")
-    parser.add_argument("--format", choices=["text", "json"], default="text")
+    add_file_arguments(parser, "The filled-in template")
 
 
 def handle(options: dict, stdout, stderr) -> int:
-    path = Path(options["path"])
-    if not path.is_file():
-        stderr.write(f"saferplace import measures: no such file: {path}")
+    path = input_file("measures", options, stderr)
+    if path is None:
         return 2
     report = load_measures(path, loaded_by=f"{getpass.getuser()} (command line)", dry_run=options["check"])
     if options["format"] == "json":
         stdout.write(json.dumps(report.as_dict(), indent=1))
     elif report.refused:
-        stdout.write(f"REFUSED {path}: nothing was loaded from it.")
+        stdout.write(refused_line(path))
         for issue in report.issues:
             if issue.severity == BLOCK:
                 stdout.write("  " + issue.line())

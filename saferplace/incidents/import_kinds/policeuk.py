@@ -9,6 +9,8 @@ import time
 from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
+from saferplace.core.importing import refused_line
+
 from ..categories import FORCES
 from ..importers.policeuk import Options
 from ..importers.sources import iter_sources
@@ -132,7 +134,7 @@ def _fetch(options: dict, stderr):
 def _print_text(out, reports, dry_run: bool, seconds: float) -> None:
     for r in reports:
         if r.refused:
-            out.write(f"REFUSED {r.file}: nothing was loaded from it.")
+            out.write(refused_line(r.file))
             for issue in r.issues:
                 if issue.severity == BLOCK:
                     out.write("  " + issue.line())

@@ -11,6 +11,8 @@ from django.urls import reverse
 from saferplace.partnership.models import Organisation, Partnership
 from saferplace.registers.audit import AccessNote
 
+from .tracked import TrackedItem
+
 PERSONAL_FIELDS_CASE = ("applicant_name", "applicant_contact", "location")
 PERSONAL_FIELDS_COMPLAINT = ("reporter", "location", "summary")
 
@@ -141,30 +143,11 @@ class Complaint(models.Model):
             )
 
 
-class CaseReviewRecommendation(models.Model):
-    class Status(models.TextChoices):
-        OPEN = "open", "Not started"
-        IN_PROGRESS = "in_progress", "In progress"
-        DONE = "done", "Done"
-        CANCELLED = "cancelled", "Cancelled"
-
+class CaseReviewRecommendation(TrackedItem):
     case = models.ForeignKey(CaseReview, on_delete=models.CASCADE, related_name="recommendations")
     text = models.TextField("Recommendation")
-    owner = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
-    due_date = models.DateField()
-    status = models.CharField(max_length=20, choices=Status.choices, default=Status.OPEN)
-    completed = models.DateField(null=True, blank=True)
 
-    class Meta:
-        ordering = ["due_date", "pk"]
+    done_noun = "recommendation"
 
     def __str__(self):
         return self.text[:80]
-
-    @property
-    def is_open(self) -> bool:
-        return self.status in {self.Status.OPEN, self.Status.IN_PROGRESS}
-
-    def clean(self):
-        if self.status == self.Status.DONE and not self.completed:
-            raise ValidationError({"completed": "Give the date the recommendation was completed."})

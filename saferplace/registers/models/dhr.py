@@ -4,12 +4,13 @@ The reference is anonymised; the victim's name, pseudonym and date of death are 
 administrators and users of the owning organisations, and every read is audited (ADR 0603).
 """
 
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 
 from saferplace.partnership.models import Organisation, Partnership
 from saferplace.registers.audit import AccessNote
+
+from .tracked import TrackedItem
 
 PERSONAL_FIELDS_DHR = ("victim_name", "pseudonym", "date_of_death")
 
@@ -117,31 +118,14 @@ class DHRRecommendation(models.Model):
         return f"{self.review} recommendation {self.number}"
 
 
-class DHRActionItem(models.Model):
-    class Status(models.TextChoices):
-        OPEN = "open", "Not started"
-        IN_PROGRESS = "in_progress", "In progress"
-        DONE = "done", "Done"
-        CANCELLED = "cancelled", "Cancelled"
-
+class DHRActionItem(TrackedItem):
     recommendation = models.ForeignKey(DHRRecommendation, on_delete=models.CASCADE, related_name="actions")
     action = models.TextField()
-    owner = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
-    due_date = models.DateField()
-    status = models.CharField(max_length=20, choices=Status.choices, default=Status.OPEN)
-    completed = models.DateField(null=True, blank=True)
 
-    class Meta:
-        ordering = ["due_date", "pk"]
+    done_noun = "action"
+
+    class Meta(TrackedItem.Meta):
         verbose_name = "DHR action-plan item"
 
     def __str__(self):
         return self.action[:80]
-
-    @property
-    def is_open(self) -> bool:
-        return self.status in {self.Status.OPEN, self.Status.IN_PROGRESS}
-
-    def clean(self):
-        if self.status == self.Status.DONE and not self.completed:
-            raise ValidationError({"completed": "Give the date the action was completed."})

@@ -60,11 +60,17 @@ def _save_upload(upload) -> tuple[str, Path]:
 
 
 def _pending(request) -> tuple[dict, Path] | tuple[None, None]:
+    """The upload waiting in this session for its check or confirmation (403 when the user may not load its
+    kind), or (None, None)."""
     pending = request.session.get(SESSION_KEY)
     if not pending:
         return None, None
     path = _uploads_dir() / pending["token"] / pending["name"]
-    return (pending, path) if path.is_file() else (None, None)
+    if not path.is_file():
+        return None, None
+    if pending["kind"] not in _kinds(request.user):
+        raise PermissionDenied
+    return pending, path
 
 
 def _kinds(user) -> list[str]:
@@ -108,8 +114,6 @@ def import_check(request):
     pending, path = _pending(request)
     if pending is None:
         return redirect("incidents:import")
-    if pending["kind"] not in _kinds(request.user):
-        raise PermissionDenied
     reports = _check(pending, path, request.user)
     return render(request, "incidents/import_check.html", {
         "pending": pending, "reports": [_view_report(r) for r in reports],
@@ -122,8 +126,6 @@ def import_confirm(request):
     pending, path = _pending(request)
     if pending is None:
         return redirect("incidents:import")
-    if pending["kind"] not in _kinds(request.user):
-        raise PermissionDenied
     user = request.user
     loaded_by = user.get_username()
     if pending["kind"] == "measures":

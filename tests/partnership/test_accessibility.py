@@ -9,18 +9,16 @@ from saferplace.accounts.services import ensure_user
 from saferplace.geography import demo as geography_demo
 from saferplace.partnership import demo as partnership_demo
 from saferplace.partnership.models import Group, Meeting, Organisation, TermsOfReference
-from tests.browser import CHROMIUM, DIST, violations, wait_for_request_threads
+from tests.browser import CHROMIUM, require_browser, violations, wait_for_request_threads
 
 pytestmark = pytest.mark.browser
-AXE = DIST / "axe.min.js"
 PASSWORD = "correct horse battery staple"  # noqa: S105 (test-only)
 
 
 @pytest.fixture
 def browser_page(transactional_db, live_server, monkeypatch):
     """The database fixture comes first: the session's live server must stop before the test database goes."""
-    if not (CHROMIUM and AXE.exists()):
-        pytest.skip("needs Debian's chromium and the built front-end assets (npm run build)")
+    require_browser()
     playwright = pytest.importorskip("playwright.sync_api")
     monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API runs an event loop in this thread
     geography_demo.load(io.StringIO())

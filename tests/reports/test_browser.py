@@ -12,7 +12,7 @@ from saferplace.partnership.models import Organisation
 from saferplace.reports.models import ReportBuild
 from saferplace.reports.render.html import body
 from saferplace.reports.services import build
-from tests.browser import CHROMIUM, DIST, violations, wait_for_request_threads
+from tests.browser import CHROMIUM, require_browser, violations, wait_for_request_threads
 
 pytestmark = pytest.mark.browser
 PASSWORD = "correct horse battery staple"  # noqa: S105 (test-only)
@@ -32,8 +32,7 @@ def pack(transactional_db, tmp_path):
 
 
 def test_charts_draw_interactively_under_the_csp(pack, live_server, monkeypatch):
-    if not (CHROMIUM and (DIST / "vega-embed.min.js").exists() and (DIST / "axe.min.js").exists()):
-        pytest.skip("needs Debian's chromium and the built front-end assets (npm run build)")
+    require_browser()
     playwright = pytest.importorskip("playwright.sync_api")
     monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     ensure_user("report-reader", PASSWORD, "viewer", Organisation.objects.get(name="Worcester City Council"))

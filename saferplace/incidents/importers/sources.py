@@ -25,6 +25,7 @@ class Source:
     modified: datetime  # the file's timestamp (a ZIP member keeps the time police.uk wrote it)
     path: Path
     member: str | None = None
+    quoted: bool | None = None  # whether a quote character appears anywhere, found while hashing
 
     def open(self):
         if self.member is None:
@@ -59,10 +60,15 @@ class Source:
         return self.modified.strftime("%Y-%m")
 
     def sha256(self) -> str:
+        """The file's SHA-256; on the way, notes whether it holds a quote character (the fast CSV reader
+        leaves such files to the csv module)."""
         digest = hashlib.sha256()
+        quoted = False
         with self.open() as stream:
             while chunk := stream.read(1 << 20):
                 digest.update(chunk)
+                quoted = quoted or b'"' in chunk
+        self.quoted = quoted
         return digest.hexdigest()
 
 

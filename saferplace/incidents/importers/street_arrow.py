@@ -3,12 +3,14 @@ whole file), whole-column tests find the rows that could break a data rule or op
 those rows go through the one implementation of the rules (street.StreetChecks.check). Every other row is
 built into the insert column-wise. Reports, stored rows and counts are the same as the csv-module reader's.
 
-Anything Arrow might read differently from the csv module (a quote character anywhere, a row of the wrong
-length, an empty line, bytes that are not UTF-8, a field over the csv module's limit) raises Fallback: the
-file's transaction is rolled back and the file read again by the csv module, which reports it exactly.
+Anything Arrow might read differently from the csv module (a quote character anywhere, found while the file
+is hashed; a row of the wrong length, an empty line, bytes that are not UTF-8, a field over the csv module's
+limit) raises Fallback: the file's transaction is rolled back and the file read by the csv module, which
+reports it exactly.
 """
 
 import csv
+from contextlib import nullcontext
 
 import numpy as np
 import pyarrow as pa
@@ -24,6 +26,8 @@ from .writer import BulkWriter
 BLOCK_BYTES = 4 << 20  # about 20,000 rows of a street file per batch
 COLUMNS = ["Crime ID", "Month", "Reported by", "Falls within", "Longitude", "Latitude", "Location", "LSOA code",
            "LSOA name", "Crime type", "Last outcome category", "Context"]
+PLAIN = {"Crime ID", "Longitude", "Latitude"}  # every other column repeats: Arrow dictionary-encodes it as it reads
+COLUMN_TYPES = {c: pa.string() if c in PLAIN else pa.dictionary(pa.int32(), pa.string()) for c in COLUMNS}
 ASB = Category.ASB.value
 HEX_VALUE = np.full(256, 0, dtype=np.int64)
 HEX_VALUE[np.frombuffer(b"0123456789abcdef", dtype=np.uint8)] = np.arange(16)
@@ -31,38 +35,26 @@ PREFIX_SHIFTS = np.arange(56, -1, -4, dtype=np.int64)  # 15 hex digits, as int(c
 MAX_ISSUES = 20  # per rule, as report.add keeps
 
 
-class _Watched:
-    """The raw stream as Arrow reads it, noting whether a quote character ever passes."""
-
-    def __init__(self, raw):
-        self.raw, self.quoted, self.closed = raw, False, False
-
-    def read(self, size=-1):
-        data = self.raw.read(size)
-        if b'"' in data:
-            self.quoted = True
-        return data
-
-    def readable(self):
-        return True
-
-    def close(self):
-        self.closed = True
-
-
 def read_street(state, source, model, columns) -> None:
     """Load a street CSV whose header has been checked. Raises Fallback (see the module's docstring)."""
     checks = StreetChecks(state, None)
-    writer = BulkWriter(model, columns, constants={"batch_id": checks.batch_id})
-    with source.open() as raw:
-        watched = _Watched(raw)
-        try:
+    checks.fast_counts = _Counts()
+    _read(state, source, checks, BulkWriter(model, columns, constants={"batch_id": checks.batch_id}))
+    checks.fast_counts.into(checks.counts)
+    checks.finish()
+
+
+def _read(state, source, checks: StreetChecks, writer: BulkWriter) -> None:
+    if source.quoted is not False:
+        raise Fallback("a quote character")  # (known from hashing the file)
+    with source.open() if source.member else nullcontext(str(source.path)) as raw:
+        try:  # a file on disk is read by Arrow's own threads, a ZIP member through Python
             reader = pacsv.open_csv(
-                pa.PythonFile(watched, mode="r"),
+                raw,
                 read_options=pacsv.ReadOptions(column_names=COLUMNS, skip_rows=1, block_size=BLOCK_BYTES),
                 parse_options=pacsv.ParseOptions(ignore_empty_lines=False),
-                convert_options=pacsv.ConvertOptions(column_types=dict.fromkeys(COLUMNS, pa.string()),
-                                                     strings_can_be_null=False, quoted_strings_can_be_null=False),
+                convert_options=pacsv.ConvertOptions(column_types=COLUMN_TYPES, strings_can_be_null=False,
+                                                     quoted_strings_can_be_null=False),
             )
         except (pa.ArrowInvalid, UnicodeDecodeError) as error:  # in the first block
             raise Fallback(str(error)) from error
@@ -74,16 +66,66 @@ def read_street(state, source, model, columns) -> None:
                 break
             except (pa.ArrowInvalid, UnicodeDecodeError) as error:  # a row of the wrong length, not UTF-8…
                 raise Fallback(str(error)) from error
-            if watched.quoted:
-                raise Fallback("a quote character")
             _Batch(checks, batch, read).load(writer)
             read += batch.num_rows
             if state.progress:
                 state.progress(read)
-    if watched.quoted:
-        raise Fallback("a quote character")
     state.report.rows_read = read
-    checks.finish()
+
+
+def _first_rows(values: list, at: np.ndarray):
+    """(index, value, its first row) for each value that some row has."""
+    used, first = np.unique(at, return_index=True)
+    return [(v, values[v], row) for v, row in zip(used.tolist(), first.tolist(), strict=True)]
+
+
+class _Counts:
+    """The fast rows counted by force-month × LSOA × category as NumPy keys (added to the per-row checks' counts
+    at the end of the file), so that no Python runs per row or per key until then."""
+
+    def __init__(self):
+        self.fms, self.codes = [], [""]
+        self._fm_ids, self._code_ids = {}, {"": 0}
+        self.keys, self.counts = np.empty(0, np.int64), np.empty(0, np.int64)
+        self.pending: list[tuple[np.ndarray, np.ndarray]] = []
+        self.pending_size = 0
+
+    def fm_index(self, fm) -> int:
+        if fm is None:
+            return 0  # such rows are never counted
+        if id(fm) not in self._fm_ids:
+            self._fm_ids[id(fm)] = len(self.fms)
+            self.fms.append(fm)
+        return self._fm_ids[id(fm)]
+
+    def code_index(self, code: str) -> int:
+        found = self._code_ids.get(code)
+        if found is None:
+            found = self._code_ids[code] = len(self.codes)
+            self.codes.append(code)
+        return found
+
+    def add(self, keys: np.ndarray) -> None:
+        found, n = np.unique(keys, return_counts=True)
+        self.pending.append((found, n))
+        self.pending_size += len(found)
+        if self.pending_size > 1_000_000:
+            self._reduce()
+
+    def _reduce(self) -> None:
+        keys = np.concatenate([self.keys, *(k for k, _ in self.pending)])
+        counts = np.concatenate([self.counts, *(n for _, n in self.pending)])
+        self.keys, at = np.unique(keys, return_inverse=True)
+        self.counts = np.bincount(at, weights=counts, minlength=len(self.keys)).astype(np.int64)
+        self.pending, self.pending_size = [], 0
+
+    def into(self, counter) -> None:
+        self._reduce()
+        category = (self.keys & 63).tolist()
+        lsoa = (self.keys >> 6 & (1 << 24) - 1).tolist()
+        fm = (self.keys >> 30).tolist()
+        for f, code, cat, n in zip(fm, lsoa, category, self.counts.tolist(), strict=True):
+            counter[(self.fms[f], self.codes[code], cat)] += n
 
 
 class _Batch:
@@ -94,21 +136,37 @@ class _Batch:
         self.n = batch.num_rows
         self.first_row = read + 2  # the header is row 1
         self.cols = dict(zip(COLUMNS, batch.columns, strict=True))
+        self.raw = batch.columns  # as read, for the per-row rules
+        self._present_cache, self._codes_cache = {}, {}
         limit = csv.field_size_limit()
-        for column in batch.columns:
-            longest = pc.max(pc.binary_length(column)).as_py()
+        for name, column in self.cols.items():
+            longest = pc.max(pc.binary_length(column if name in PLAIN else column.dictionary)).as_py()
             if longest is not None and longest > limit:
                 raise Fallback("a field longer than the csv module reads")
 
     def _codes(self, name):
-        """The column dictionary-encoded: (distinct values as Python objects, index per row)."""
-        encoded = self.cols[name].dictionary_encode()
-        return encoded.dictionary.to_pylist(), encoded.indices.to_numpy()
+        """A repeating column as (its distinct values as Python objects, the index of each row's value)."""
+        found = self._codes_cache.get(name)
+        if found is None:
+            column = self.cols[name]
+            found = self._codes_cache[name] = (column.dictionary.to_pylist(),
+                                               column.indices.to_numpy(zero_copy_only=False))
+        return found
 
     def _present(self, name) -> np.ndarray:
-        return pc.greater(pc.binary_length(self.cols[name]), 0).to_numpy(zero_copy_only=False)
+        """Rows whose value in the column is not empty."""
+        found = self._present_cache.get(name)
+        if found is None:
+            column = self.cols[name]
+            if name in PLAIN:
+                found = pc.greater(pc.binary_length(column), 0).to_numpy(zero_copy_only=False)
+            else:
+                values, at = self._codes(name)
+                found = np.array([v != "" for v in values], dtype=bool)[at]
+            self._present_cache[name] = found
+        return found
 
-    def load(self, writer) -> None:
+    def load(self, writer: BulkWriter) -> None:
         checks, state, n = self.checks, self.state, self.n
         if state.blocked:  # nothing more will be stored: every row through the rules, for the report
             self._per_row(np.arange(n))
@@ -117,7 +175,7 @@ class _Batch:
         bulk = []  # (order within a row, rule, rows, field, column whose value is shown)
 
         months, month_at = self._codes("Month")
-        if "" in months:
+        if not self._present("Month").all():
             raise Fallback("an empty line")  # the csv module sees a row of no fields
         info = [checks.month(m) for m in months]
         slow |= np.array([m[0] is False for m in info])[month_at]
@@ -130,11 +188,14 @@ class _Batch:
         bulk.append((2, "DQ-CATEGORY-OLD", np.array([t in OLD_CATEGORIES for t in types])[type_at], "Crime type",
                      "Crime type"))
 
-        falls_col, rep_col = self.cols["Falls within"], self.cols["Reported by"]
-        if pc.any(pc.equal(falls_col, "")).as_py():
-            falls_col = pc.if_else(pc.equal(falls_col, ""),
-                                   pc.if_else(pc.equal(rep_col, ""), checks.default_force, rep_col), falls_col)
-            self.cols["Falls within"] = falls_col
+        reps, rep_at = self._codes("Reported by")
+        if not self._present("Falls within").all():  # Falls within from Reported by, or the file name's force
+            falls, falls_at = self._codes("Falls within")
+            effective = [f or r or checks.default_force for f, r in
+                         zip(np.array(falls, dtype=object)[falls_at], np.array(reps, dtype=object)[rep_at],
+                             strict=True)]
+            self.cols["Falls within"] = pa.array(effective, pa.string()).dictionary_encode()
+            del self._codes_cache["Falls within"]
         falls, falls_at = self._codes("Falls within")
         slow |= np.array([f == "" for f in falls])[falls_at]
         pair_at = falls_at.astype(np.int64) * len(months) + month_at
@@ -143,9 +204,7 @@ class _Batch:
         for key, row in zip(pair_keys, first.tolist(), strict=True):
             if key not in checks.fm_cache:
                 slow[row] = True  # opens the force-month (replacing what was stored)
-        reps, rep_at = self._codes("Reported by")
-        _, first = np.unique(rep_at, return_index=True)
-        for rep, row in zip(reps, first.tolist(), strict=True):
+        for _, rep, row in _first_rows(reps, rep_at):
             if rep not in checks.force_ids:
                 slow[row] = True
 
@@ -174,8 +233,10 @@ class _Batch:
         outcomes, outcome_at = self._codes("Last outcome category")
         bulk.append((7, "DQ-OUTCOME-UNKNOWN", np.array([bool(o) and o not in OUTCOMES for o in outcomes])[outcome_at],
                      "Last outcome category", "Last outcome category"))
-        differs = pc.and_(pc.not_equal(rep_col, falls_col), pc.not_equal(rep_col, ""))
-        bulk.append((8, "DQ-FORCE-DIFFERS", differs.to_numpy(zero_copy_only=False), "Reported by", "Reported by"))
+        same_name = {name: i for i, name in enumerate(falls)}  # Reported by and Falls within compared by name
+        rep_as_falls = np.array([same_name.get(r, -1) for r in reps], dtype=np.int64)[rep_at]
+        differs = (rep_as_falls != falls_at) & self._present("Reported by")
+        bulk.append((8, "DQ-FORCE-DIFFERS", differs, "Reported by", "Reported by"))
 
         stored, cutoff = self._per_row(np.flatnonzero(slow), bulk, slow)
         if state.blocked:
@@ -214,16 +275,17 @@ class _Batch:
     def _known_names(self, codes: list, code_at: np.ndarray) -> np.ndarray:
         """Rows whose LSOA name is the one already known for their code (nothing to report). A code new to
         the file is learnt from its first row, which goes through the rules."""
-        names, name_col = self.state.lsoa_names, self.cols["LSOA name"]
-        _, first = np.unique(code_at, return_index=True)
-        expected, learnt = [], []
-        for code, row in zip(codes, first.tolist(), strict=True):
-            known = names.get(code)
-            if known is None and code:
-                known = name_col[row].as_py()
+        known = self.state.lsoa_names
+        names, name_at = self._codes("LSOA name")
+        position = {name: i for i, name in enumerate(names)}
+        expected, learnt = np.full(len(codes), -1, dtype=np.int64), []
+        for j, code, row in _first_rows(codes, code_at):
+            name = known.get(code)
+            if name is None and code:
+                name = names[name_at[row]]
                 learnt.append(row)
-            expected.append(known or "")
-        same = pc.equal(pc.take(pa.array(expected, pa.string()), code_at), name_col).to_numpy(zero_copy_only=False)
+            expected[j] = position.get(name, -1)
+        same = expected[code_at] == name_at
         same[learnt] = False
         return same
 
@@ -238,7 +300,7 @@ class _Batch:
             events.append((current[0], len(events), args, kwargs))
 
         report.add = add  # every rule the row breaks, from the checks, the force-months and the LSOAs
-        cols = [self.cols[c] for c in COLUMNS]
+        cols = self.raw
         cutoff = self.n
         try:
             todo, k = rows.tolist(), 0
@@ -280,14 +342,11 @@ class _Batch:
 
     def _count(self, fast, category, codes, code_at) -> None:
         """Add the fast rows to the monthly counts (the per-row rules counted the others)."""
-        code_key = np.where(self._present("LSOA code"), code_at.astype(np.int64), -1)
-        key = (self.pair_at.astype(np.int64) * (len(codes) + 1) + code_key + 1) * 64 + category
-        found, n = np.unique(key[fast], return_counts=True)
-        counts = self.checks.counts
-        for k, c in zip(found.tolist(), n.tolist(), strict=True):
-            pair, rest = divmod(k, (len(codes) + 1) * 64)
-            code, cat = divmod(rest, 64)
-            counts[(self.fm_of_pair[pair], codes[code - 1] if code else "", cat)] += c
+        counts = self.checks.fast_counts
+        fm_at = np.array([counts.fm_index(fm) for fm in self.fm_of_pair], dtype=np.int64)[self.pair_at]
+        code_ids = np.array([counts.code_index(c) for c in codes], dtype=np.int64)
+        lsoa_at = np.where(self._present("LSOA code"), code_ids[code_at], 0)
+        counts.add(((fm_at << 24 | lsoa_at) << 6 | category)[fast])
 
     def _crime_ids(self, fast) -> None:
         """The 60-bit prefixes of the fast rows' Crime IDs, per force-month, for the duplicate check."""
@@ -367,7 +426,6 @@ class _Batch:
             ids.update({code: area.pk for code, area in ensure_lsoas(new).items()})
 
     def _objects(self, name: str, rows: np.ndarray) -> np.ndarray:
-        """A string column's values for the given rows as Python str (each distinct value made once)."""
-        encoded = self.cols[name].dictionary_encode()
-        distinct = np.array(encoded.dictionary.to_pylist(), dtype=object)
-        return distinct[encoded.indices.to_numpy()[rows]]
+        """A repeating column's values for the given rows as Python str (each distinct value made once)."""
+        values, at = self._codes(name)
+        return np.array(values, dtype=object)[at[rows]]

@@ -53,3 +53,40 @@ def test_indicator_change_reads_yearly_partner_measures(seed):
     assert (result.change.before, result.change.after, result.change.direction) == (100, 157, "rose")
     assert "from 100 in April 2019 to March 2020 to 157 in April 2020 to March 2021" in result.sentence
     assert "not a measure of what it achieved" in result.sentence
+
+
+def test_the_outputs_workbook_writes_measure_values_in_the_measures_own_periods(seed, signed_in, tmp_path):
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    analyst = signed_in("analyst", org=Organisation.objects.get(name="Worcester City Council"))
+    wb = load_workbook(BytesIO(analyst.get("/interventions/outputs/template.xlsx?year=2021-22").content))
+    sheet = wb["Outputs"]
+    sheet.append(["Youth Intervention", "Detached youth work sessions", "sessions", "2021-22", "April to June", 9, ""])
+    sheet.append(["Youth Intervention", "Detached youth work sessions", "sessions", "2021-22", "July to September",
+                  11, ""])
+    path = tmp_path / "outputs.xlsx"
+    wb.save(path)
+    with path.open("rb") as handle:
+        assert analyst.post("/interventions/outputs/upload/", {"file": handle}).status_code == 302
+    sessions = Output.objects.get(name="Detached youth work sessions").measure
+    assert (sessions.period, sessions.unit, sessions.organisation.name) == ("quarter", "sessions",
+                                                                            "Worcester City Council")
+    assert [(v.period_start, v.value) for v in sessions.values.all()] == [(date(2021, 4, 1), 9), (date(2021, 7, 1), 11)]
+    # the next template offers every quarter of it, with the values held
+    wb = load_workbook(BytesIO(analyst.get("/interventions/outputs/template.xlsx?year=2021-22").content))
+    rows = [r[4:6] for r in wb["Outputs"].iter_rows(min_row=2, values_only=True)
+            if r[1] == "Detached youth work sessions"]
+    assert rows == [("April to June", 9), ("July to September", 11), ("October to December", None),
+                    ("January to March", None)]
+    # a quarter for a measure counted by year is refused, and nothing changes
+    sheet = wb["Outputs"]
+    sheet.append(["Youth Intervention", "YMCA residents at the weekly drop-in", "residents", "2021-22",
+                  "April to June", 12, ""])
+    wb.save(path)
+    before = MeasureValue.objects.count()
+    with path.open("rb") as handle:
+        page = analyst.post("/interventions/outputs/upload/", {"file": handle}).content.decode()
+    assert "is counted by financial year: choose Whole year. [OUTPUT-PERIOD]" in page
+    assert MeasureValue.objects.count() == before
